@@ -1,0 +1,9 @@
+namespace Xooo.Engine;
+
+public enum Verbosity
+{
+    Quiet,
+    Minimal,
+    Normal,
+    Verbose,
+}

@@ -1,0 +1,34 @@
+using Serilog;
+
+namespace Xooo.Engine;
+
+/// <summary>
+/// Writes files on the build's behalf. Unchanged content is not written; in a dry run nothing is written and
+/// the unified diff it would make is printed instead.
+/// </summary>
+public sealed class FileWriter(bool dryRun)
+{
+    public bool IsDryRun { get; } = dryRun;
+
+    /// <summary>Returns true when the file's content changed (or would have, in a dry run).</summary>
+    public bool Write(string path, string content)
+    {
+        var old = File.Exists(path) ? File.ReadAllText(path) : null;
+        if (old == content)
+            return false;
+        if (IsDryRun)
+        {
+            Log.Information("[dry run] would write {Path}:{NewLine}{Diff}", path, Environment.NewLine, UnifiedDiff.Create(old ?? "", content, path));
+            return true;
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        // Write beside, then move: a crash never leaves a half-written file.
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+        Log.Information("Wrote {Path}", path);
+        return true;
+    }
+}

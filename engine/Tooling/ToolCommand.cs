@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace Xooo.Engine;
+
+/// <summary>
+/// An external command to run, immutable and built fluently as in CliWrap. Arguments are a list, never one
+/// concatenated string; secrets travel in <see cref="Environment"/> or <see cref="Input"/>, never in arguments.
+/// </summary>
+public sealed record ToolCommand(string Program)
+{
+    public ImmutableArray<string> Arguments { get; init; } = [];
+    public string? WorkingDirectory { get; init; }
+    public ImmutableDictionary<string, string?> Environment { get; init; } = ImmutableDictionary<string, string?>.Empty;
+    public string? Input { get; init; }
+    public ImmutableArray<int> ExpectedExitCodes { get; init; } = [0];
+
+    /// <summary>Changes state (docker build, git push...): in a dry run it is printed and not run.</summary>
+    public bool ChangesState { get; init; }
+
+    /// <summary>Stream the output to the log at information level; quiet commands log it at debug level.</summary>
+    public bool StreamsOutput { get; init; } = true;
+
+    public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = [.. arguments] };
+    public ToolCommand AddArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
+    public ToolCommand WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
+    public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+    public ToolCommand WithInput(string? input) => this with { Input = input };
+    public ToolCommand WithExpectedExitCodes(params int[] codes) => this with { ExpectedExitCodes = [.. codes] };
+    public ToolCommand ThatChangesState() => this with { ChangesState = true };
+    public ToolCommand Quietly() => this with { StreamsOutput = false };
+
+    /// <summary>The command line as printed: quoted where needed, secrets masked.</summary>
+    public string Echo => Secrets.Mask(string.Join(' ', Arguments.Prepend(Program).Select(Quote)));
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%^".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+}
