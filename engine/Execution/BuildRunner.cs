@@ -14,8 +14,13 @@ public static class BuildRunner
         where T : NukeBuild, new() =>
         RunAsync<T>(invocation, defaultTargets).GetAwaiter().GetResult();
 
-    public static async Task<int> RunAsync<T>(BuildInvocation invocation, params Expression<Func<T, Target>>[] defaultTargets)
-        where T : NukeBuild, new()
+    public static Task<int> RunAsync<T>(BuildInvocation invocation, params Expression<Func<T, Target>>[] defaultTargets)
+        where T : NukeBuild, new() =>
+        RunAsync(new T(), invocation, defaultTargets);
+
+    /// <summary>Runs a build instance the caller made (tests read what its targets recorded).</summary>
+    public static async Task<int> RunAsync<T>(T build, BuildInvocation invocation, params Expression<Func<T, Target>>[] defaultTargets)
+        where T : NukeBuild
     {
         var output = new BuildOutput(invocation.Output);
         output.Activate();
@@ -29,7 +34,6 @@ public static class BuildRunner
             if (!arguments.Flag("no-logo") && output.Verbosity >= Verbosity.Normal && !arguments.Has("help"))
                 output.WriteLine("xooo build · a Nuke-shaped target engine" + (session.IsDryRun ? " · dry run: nothing will change" : ""));
 
-            var build = new T();
             build.Attach(session);
             var targets = TargetCollector.Collect(build);
             foreach (var name in defaultTargets.Select(MemberName))

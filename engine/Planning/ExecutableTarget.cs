@@ -12,9 +12,12 @@ public enum TargetStatus
 }
 
 /// <summary>A target of the build with its resolved edges, and, once run, its outcome.</summary>
-internal sealed class ExecutableTarget(string name, MethodInfo identity, TargetDefinition definition, int index)
+internal sealed class ExecutableTarget(string name, Type owner, MethodInfo identity, TargetDefinition definition, int index)
 {
     public string Name { get; } = name;
+
+    /// <summary>The class or component interface that declares the target.</summary>
+    public Type Owner { get; } = owner;
 
     /// <summary>The lambda's method: the same for every delegate the property returns.</summary>
     public MethodInfo Identity { get; } = identity;

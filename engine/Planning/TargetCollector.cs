@@ -21,10 +21,10 @@ internal static class TargetCollector
                 continue;
             if (targets.FirstOrDefault(t => t.Name.Equals(property.Name, StringComparison.OrdinalIgnoreCase)) is { } clash)
                 throw new UsageException(
-                    $"Two targets are named {property.Name}: {Owner(clash.Identity)}.{clash.Name} and {property.DeclaringType?.Name}.{property.Name}.");
+                    $"Two targets are named {property.Name}: {clash.Owner.Name}.{clash.Name} and {property.DeclaringType?.Name}.{property.Name}.");
             var definition = new TargetDefinition();
             factory(definition);
-            targets.Add(new ExecutableTarget(property.Name, factory.Method, definition, targets.Count));
+            targets.Add(new ExecutableTarget(property.Name, property.DeclaringType!, factory.Method, definition, targets.Count));
         }
         ResolveEdges(build, targets);
         return targets;
@@ -54,9 +54,6 @@ internal static class TargetCollector
             }
         }
     }
-
-    private static string Owner(MethodInfo identity) =>
-        identity.DeclaringType?.DeclaringType?.Name ?? identity.DeclaringType?.Name ?? "?";
 
     private static void ResolveEdges(object build, List<ExecutableTarget> targets)
     {
