@@ -11,6 +11,8 @@ public sealed record BuildInvocation(
     TextWriter Output,
     CancellationToken Cancellation = default)
 {
+    private static IDisposable? _terminate;
+
     public static BuildInvocation FromProcess()
     {
         var environment = System.Environment.GetEnvironmentVariables()
@@ -26,6 +28,14 @@ public sealed record BuildInvocation(
             e.Cancel = true;
             cancellation.Cancel();
         };
+        // A runner's cancel (GitHub Actions sends SIGINT, then SIGTERM) is treated like Ctrl+C.
+        _terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            if (cancellation.IsCancellationRequested)
+                return;
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         return new BuildInvocation(System.Environment.GetCommandLineArgs().Skip(1).ToArray(), environment, Directory.GetCurrentDirectory(), output, cancellation.Token);
     }
