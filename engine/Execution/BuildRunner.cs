@@ -39,6 +39,7 @@ public static class BuildRunner
             foreach (var name in defaultTargets.Select(MemberName))
                 PlanBuilder.Resolve(targets, name).IsDefault = true;
 
+            SchemaWriter.WriteIfChanged(root, build.GetType(), targets, session.IsDryRun);
             ParameterInjector.Inject(build, arguments, invocation.Environment, root);
             if (arguments.Flag("help"))
             {

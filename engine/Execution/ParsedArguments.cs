@@ -93,6 +93,13 @@ public sealed class ParsedArguments
             : throw new UsageException($"--{name} is a flag: give no value, or true or false (got '{string.Join(' ', values)}').");
     }
 
+    /// <summary>Adds an option the command line did not give: --skip from a parameters file.</summary>
+    internal void AddIfAbsent(string name, IEnumerable<string> values)
+    {
+        if (!Has(name))
+            Add(name).AddRange(values);
+    }
+
     /// <summary>Stands for a flag just read: the next word is its value only if it is true or false.</summary>
     private sealed class FlagValue(List<string> owner) : List<string>
     {

@@ -1,33 +1,54 @@
 namespace Xooo.Engine;
 
 /// <summary>
-/// Gives each [Parameter] member its value: command line, then environment, then .nuke/parameters.json and
-/// the --profile files; first found wins. Converts with clear errors, registers secrets.
+/// Gives each [Parameter] member its value: command line, then environment, then the --profile files, then
+/// .nuke/parameters.json; first found wins. Refuses unknown options, converts with clear errors, and
+/// registers every secret value it sees, from whichever source, so that it is masked wherever it is printed.
 /// </summary>
 internal static class ParameterInjector
 {
     /// <summary>Option names the engine itself handles; any other option must be a parameter.</summary>
     public static readonly string[] BuiltInOptions = ["help", "plan", "skip", "target", "root", "verbosity", "host", "profile", "no-logo", "continue", "dry-run"];
 
+    private static readonly string[] BuiltInFlags = ["help", "plan", "no-logo", "continue", "dry-run"];
+
     /// <summary>Normalized names of the options that take no value: the engine's flags and every bool parameter.</summary>
     public static HashSet<string> FlagsOf(Type buildType) =>
-        [.. new[] { "help", "plan", "no-logo", "continue", "dry-run" }.Concat(ParameterCatalog.Of(buildType).Where(p => p.Type == typeof(bool)).Select(p => p.Name)).Select(ParsedArguments.Normalize)];
+        [.. BuiltInFlags.Concat(ParameterCatalog.Of(buildType).Where(p => ValueConverter.IsFlag(p.Type)).Select(p => p.Name)).Select(ParsedArguments.Normalize)];
 
     public static void Inject(object build, ParsedArguments arguments, IReadOnlyDictionary<string, string> environment, AbsolutePath rootDirectory)
     {
-        // Minimal first cut: command line and environment for string and bool; the parameters issue completes it.
-        foreach (var parameter in ParameterCatalog.Of(build.GetType()))
+        var parameters = ParameterCatalog.Of(build.GetType());
+        ThrowOnUnknownOptions(arguments, parameters);
+        var sources = ParameterSources.Load(arguments, environment, rootDirectory, parameters);
+        foreach (var parameter in parameters)
         {
-            string? value = null;
-            if (arguments.TryGet(parameter.Name, out var values))
-                value = values.Count == 0 ? "true" : values[0];
-            else if (environment.FirstOrDefault(e => ParsedArguments.Normalize(e.Key) == ParsedArguments.Normalize(parameter.Name)) is { Key: not null } found)
-                value = found.Value;
-            if (value is null)
-                continue;
-            if (parameter.IsSecret)
-                Secrets.Register(value);
-            parameter.SetValue(build, parameter.Type == typeof(bool) ? bool.Parse(value) : value);
+            if (parameter.IsSecret && parameter.GetValue(build) is string initial)
+                Secrets.Register(initial);
+            RawValue? first = null;
+            foreach (var raw in sources.Find(parameter))
+            {
+                first ??= raw;
+                if (!parameter.IsSecret)
+                    break;
+                // Every source's value, not only the one used: a token left in the environment is still a token.
+                foreach (var token in raw.Tokens)
+                    Secrets.Register(token);
+            }
+            if (first is not null)
+                parameter.SetValue(build, ValueConverter.Convert(parameter, first, rootDirectory));
         }
+        sources.ApplyTargetsAndSkip(arguments);
+    }
+
+    private static void ThrowOnUnknownOptions(ParsedArguments arguments, IReadOnlyList<ParameterMember> parameters)
+    {
+        var known = parameters.Select(p => ParsedArguments.Normalize(p.Name)).Concat(BuiltInOptions.Select(ParsedArguments.Normalize)).ToHashSet();
+        var unknown = arguments.Options.Select(o => o.Name).Where(n => !known.Contains(ParsedArguments.Normalize(n))).ToList();
+        if (unknown.Count == 0)
+            return;
+        var valid = parameters.Select(p => "--" + p.Name).Concat(BuiltInOptions.Where(o => o != "target").Select(o => "--" + o)).ToList();
+        throw new UsageException(string.Join(Environment.NewLine,
+            unknown.Select(name => $"Unknown parameter --{name}.{Suggestions.For(name, valid)}")));
     }
 }

@@ -5,6 +5,15 @@ namespace Xooo.Engine;
 /// <summary>A [Parameter] field or property of the build, as help, the schema and injection see it.</summary>
 public sealed record ParameterMember(MemberInfo Member, string Name, string? Description, Type Type, bool IsSecret)
 {
+    /// <summary>
+    /// Where a value is written when that is not <see cref="Member"/>: for a parameter declared get-only on a
+    /// component interface, the build class's property that implements it.
+    /// </summary>
+    public MemberInfo? Writer { get; init; }
+
+    /// <summary>The names a parameters file or environment variable may use: the option name and the member name.</summary>
+    public IEnumerable<string> Keys => new[] { ParsedArguments.Normalize(Name), ParsedArguments.Normalize(Member.Name) }.Distinct();
+
     public object? GetValue(object build) => Member switch
     {
         FieldInfo field => field.GetValue(build),
@@ -14,7 +23,7 @@ public sealed record ParameterMember(MemberInfo Member, string Name, string? Des
 
     public void SetValue(object build, object? value)
     {
-        switch (Member)
+        switch (Writer ?? Member)
         {
             case FieldInfo field: field.SetValue(build, value); break;
             case PropertyInfo property: property.SetValue(build, value); break;
