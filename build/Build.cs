@@ -7,6 +7,24 @@ namespace Xooo.Build;
 /// This file holds the targets and their wiring; each target's body lives in the facet file of its concern
 /// (Build.Image.cs, Build.Deployer.cs) and calls plain classes that know nothing of the engine.
 /// </summary>
+[GitHubActions("base-image",
+    RunsOn = ["self-hosted", "linux", "docker"],
+    OnPushBranches = ["main"],
+    OnPushPaths = ["base-image/**", "build/**"],
+    OnCronSchedule = "0 3 1 * *",
+    OnWorkflowDispatch = true,
+    InvokedTargets = [nameof(BuildBaseImage)],
+    TimeoutMinutes = 60,
+    ConcurrencyGroup = "base-image")]
+[GitHubActions("rollout",
+    RunsOn = ["self-hosted", "linux", "docker"],
+    OnWorkflowDispatch = true,
+    OnWorkflowDispatchInputs = ["pull-request"],
+    InvokedTargets = [nameof(BuildBaseImage), nameof(CommitAndPush)],
+    ImportSecrets = ["GITHUB_TOKEN"],
+    TimeoutMinutes = 90,
+    // The same group as base-image: both move the image's tags, so they must never run at once.
+    ConcurrencyGroup = "base-image")]
 public sealed partial class Build : NukeBuild
 {
     public static int Main() => Execute<Build>(x => x.BuildBaseImage);

@@ -38,6 +38,8 @@ public static class BuildRunner
             var targets = TargetCollector.Collect(build);
             foreach (var name in defaultTargets.Select(MemberName))
                 PlanBuilder.Resolve(targets, name).IsDefault = true;
+            // Before injection, while the parameters hold the defaults that workflow inputs offer.
+            GitHubWorkflows.Update(build, targets, root, output.Host, session.Files);
 
             SchemaWriter.WriteIfChanged(root, build.GetType(), targets, session.IsDryRun);
             ParameterInjector.Inject(build, arguments, invocation.Environment, root);

@@ -6,7 +6,8 @@ namespace Xooo.Engine;
 /// Writes files on the build's behalf. Unchanged content is not written; in a dry run nothing is written and
 /// the unified diff it would make is printed instead.
 /// </summary>
-public sealed class FileWriter(bool dryRun)
+/// <param name="baseDirectory">Paths in diffs are shown relative to this folder (default: the working directory) when the file is inside it.</param>
+public sealed class FileWriter(bool dryRun, string? baseDirectory = null)
 {
     public bool IsDryRun { get; } = dryRun;
 
@@ -18,17 +19,25 @@ public sealed class FileWriter(bool dryRun)
             return false;
         if (IsDryRun)
         {
-            Log.Information("[dry run] would write {Path}:{NewLine}{Diff}", path, Environment.NewLine, UnifiedDiff.Create(old ?? "", content, path));
+            Log.Information("[dry run] would write {Path}:{NewLine}{Diff}", path, Environment.NewLine, UnifiedDiff.Create(old, content, DisplayPath(path)).TrimEnd('\n'));
             return true;
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
             Directory.CreateDirectory(directory);
-        // Write beside, then move: a crash never leaves a half-written file.
-        var temporary = path + ".tmp-" + Environment.ProcessId;
+        // Write beside, then move: a crash never leaves a half-written file. The name is unique so that two
+        // writers of one file (parallel builds in one process) never share a temporary.
+        var temporary = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         File.WriteAllText(temporary, content);
         File.Move(temporary, path, overwrite: true);
         Log.Information("Wrote {Path}", path);
         return true;
+    }
+
+    private string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(baseDirectory ?? Directory.GetCurrentDirectory(), full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full.TrimStart('/') : relative;
     }
 }

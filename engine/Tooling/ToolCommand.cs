@@ -4,13 +4,18 @@ namespace Xooo.Engine;
 
 /// <summary>
 /// An external command to run, immutable and built fluently as in CliWrap. Arguments are a list, never one
-/// concatenated string; secrets travel in <see cref="Environment"/> or <see cref="Input"/>, never in arguments.
+/// concatenated string; secrets travel in <see cref="Environment"/> (see <see cref="WithSecretEnvironment"/>)
+/// or <see cref="Input"/>, never in arguments.
 /// </summary>
 public sealed record ToolCommand(string Program)
 {
     public ImmutableArray<string> Arguments { get; init; } = [];
     public string? WorkingDirectory { get; init; }
     public ImmutableDictionary<string, string?> Environment { get; init; } = ImmutableDictionary<string, string?>.Empty;
+
+    /// <summary>Names in <see cref="Environment"/> whose values are secrets: echoed as NAME=*** whatever their length.</summary>
+    public ImmutableHashSet<string> SecretEnvironmentNames { get; init; } = ImmutableHashSet<string>.Empty;
+
     public string? Input { get; init; }
     public ImmutableArray<int> ExpectedExitCodes { get; init; } = [0];
 
@@ -24,16 +29,29 @@ public sealed record ToolCommand(string Program)
     public ToolCommand AddArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
     public ToolCommand WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
     public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+
+    /// <summary>
+    /// Passes a secret (a token) to the tool by environment. The value is registered with <see cref="Secrets"/>
+    /// at once, so the echo, the streamed output and any error show *** if the tool prints it back.
+    /// </summary>
+    public ToolCommand WithSecretEnvironment(string name, string value)
+    {
+        Secrets.Register(value);
+        return this with { Environment = Environment.SetItem(name, value), SecretEnvironmentNames = SecretEnvironmentNames.Add(name) };
+    }
+
     public ToolCommand WithInput(string? input) => this with { Input = input };
     public ToolCommand WithExpectedExitCodes(params int[] codes) => this with { ExpectedExitCodes = [.. codes] };
     public ToolCommand ThatChangesState() => this with { ChangesState = true };
     public ToolCommand Quietly() => this with { StreamsOutput = false };
 
-    /// <summary>The command line as printed: quoted where needed, secrets masked.</summary>
-    public string Echo => Secrets.Mask(string.Join(' ', Arguments.Prepend(Program).Select(Quote)));
+    /// <summary>
+    /// The command line as printed, environment assignments first (as `env` would take them): quoted where
+    /// needed, secrets masked.
+    /// </summary>
+    public string Echo => Secrets.Mask(string.Join(' ', EnvironmentEcho().Append(ShellQuoting.Join(Arguments.Prepend(Program)))));
 
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%^".Contains(c))
-            ? argument
-            : "'" + argument.Replace("'", "'\\''") + "'";
+    private IEnumerable<string> EnvironmentEcho() =>
+        Environment.Where(e => e.Value is not null).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+            e.Key + "=" + (SecretEnvironmentNames.Contains(e.Key) ? Secrets.Placeholder : ShellQuoting.Quote(e.Value!)));
 }
