@@ -32,8 +32,14 @@ public static partial class GitHubWorkflows
         if (host != HostKind.Terminal || !build.GetType().IsDefined(typeof(GitHubActionsAttribute), inherit: false)
             || !Directory.Exists(root / ".nuke"))
             return;
-        foreach (var file in Generate(build.GetType(), build, targets.Select(t => t.Name).ToList()))
+        var stamp = new WorkflowStamp(root, build.GetType());
+        if (stamp.IsCurrent())
+            return;
+        var workflows = Generate(build.GetType(), build, targets.Select(t => t.Name).ToList());
+        foreach (var file in workflows)
             files.Write(root / file.RelativePath, file.Text);
+        if (!files.IsDryRun)
+            stamp.Save(workflows);
     }
 
     /// <param name="build">An instance whose parameters still hold their declared defaults.</param>

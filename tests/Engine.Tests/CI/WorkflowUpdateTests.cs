@@ -47,6 +47,19 @@ public sealed class WorkflowUpdateTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_workflow_edited_by_hand_after_a_run_is_restored_by_the_next_run()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
+        await RunAsync<WorkflowBuild>(["--plan", "Compile"]);
+        var generated = File.ReadAllText(ImageWorkflow);
+        File.AppendAllText(ImageWorkflow, "# a local edit\n");
+
+        await RunAsync<WorkflowBuild>(["--plan", "Compile"]);
+
+        Assert.Equal(generated, File.ReadAllText(ImageWorkflow));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_dry_run_shows_the_diff_and_writes_nothing()
     {
         Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
