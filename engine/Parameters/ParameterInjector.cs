@@ -23,23 +23,19 @@ internal static class ParameterInjector
         var parameters = ParameterCatalog.Of(build.GetType());
         ThrowOnUnknownOptions(arguments, parameters);
         var sources = ParameterSources.Load(arguments, environment, rootDirectory, parameters);
-        foreach (var parameter in parameters)
+        // Secrets first, from every source and not only the one used (a token left in the environment is
+        // still a token), so that no error below can print one.
+        foreach (var parameter in parameters.Where(p => p.IsSecret))
         {
-            if (parameter.IsSecret && parameter.GetValue(build) is string initial)
+            if (parameter.GetValue(build) is string initial)
                 Secrets.Register(initial);
-            RawValue? first = null;
             foreach (var raw in sources.Find(parameter))
-            {
-                first ??= raw;
-                if (!parameter.IsSecret)
-                    break;
-                // Every source's value, not only the one used: a token left in the environment is still a token.
                 foreach (var token in raw.Tokens)
                     Secrets.Register(token);
-            }
-            if (first is not null)
-                parameter.SetValue(build, ValueConverter.Convert(parameter, first, rootDirectory));
         }
+        foreach (var parameter in parameters)
+            if (sources.Find(parameter).FirstOrDefault() is { } raw)
+                parameter.SetValue(build, ValueConverter.Convert(parameter, raw, rootDirectory));
         sources.ApplyTargetsAndSkip(arguments);
     }
 
