@@ -85,7 +85,7 @@ public static class ParameterCatalog
         var seen = new Dictionary<string, ParameterMember>();
         foreach (var parameter in parameters)
         {
-            var key = ParsedArguments.Normalize(parameter.Name);
+            var key = parameter.Key;
             if (builtIn.Contains(key))
                 throw new UsageException($"Parameter {Owner(parameter)} is named --{parameter.Name}, which is one of the engine's own options.");
             if (seen.TryGetValue(key, out var other))

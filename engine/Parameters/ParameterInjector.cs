@@ -10,6 +10,8 @@ internal static class ParameterInjector
     /// <summary>Option names the engine itself handles; any other option must be a parameter.</summary>
     public static readonly string[] BuiltInOptions = ["help", "plan", "skip", "target", "root", "verbosity", "host", "profile", "no-logo", "continue", "dry-run"];
 
+    private static readonly string[] BuiltInKeys = [.. BuiltInOptions.Select(ParsedArguments.Normalize)];
+
     private static readonly string[] BuiltInFlags = ["help", "plan", "no-logo", "continue", "dry-run"];
 
     /// <summary>Normalized names of the options that take no value: the engine's flags and every bool parameter.</summary>
@@ -21,34 +23,44 @@ internal static class ParameterInjector
         var parameters = ParameterCatalog.Of(build.GetType());
         ThrowOnUnknownOptions(arguments, parameters);
         var sources = ParameterSources.Load(arguments, environment, rootDirectory, parameters);
-        foreach (var parameter in parameters)
+        // Secrets first, from every source and not only the one used (a token left in the environment is
+        // still a token), so that no error below can print one.
+        foreach (var parameter in parameters.Where(p => p.IsSecret))
         {
-            if (parameter.IsSecret && parameter.GetValue(build) is string initial)
+            if (parameter.GetValue(build) is string initial)
                 Secrets.Register(initial);
-            RawValue? first = null;
             foreach (var raw in sources.Find(parameter))
-            {
-                first ??= raw;
-                if (!parameter.IsSecret)
-                    break;
-                // Every source's value, not only the one used: a token left in the environment is still a token.
                 foreach (var token in raw.Tokens)
                     Secrets.Register(token);
-            }
-            if (first is not null)
-                parameter.SetValue(build, ValueConverter.Convert(parameter, first, rootDirectory));
         }
+        foreach (var parameter in parameters)
+            if (sources.Find(parameter).FirstOrDefault() is { } raw)
+                parameter.SetValue(build, ValueConverter.Convert(parameter, raw, rootDirectory));
         sources.ApplyTargetsAndSkip(arguments);
     }
 
     private static void ThrowOnUnknownOptions(ParsedArguments arguments, IReadOnlyList<ParameterMember> parameters)
     {
-        var known = parameters.Select(p => ParsedArguments.Normalize(p.Name)).Concat(BuiltInOptions.Select(ParsedArguments.Normalize)).ToHashSet();
-        var unknown = arguments.Options.Select(o => o.Name).Where(n => !known.Contains(ParsedArguments.Normalize(n))).ToList();
-        if (unknown.Count == 0)
+        // Plain loops: this runs on every start, and LINQ over tuples costs JIT time there.
+        List<string>? unknown = null;
+        foreach (var (name, _) in arguments.Options)
+            if (!IsKnown(ParsedArguments.Normalize(name), parameters))
+                (unknown ??= []).Add(name);
+        if (unknown is null)
             return;
         var valid = parameters.Select(p => "--" + p.Name).Concat(BuiltInOptions.Where(o => o != "target").Select(o => "--" + o)).ToList();
         throw new UsageException(string.Join(Environment.NewLine,
             unknown.Select(name => $"Unknown parameter --{name}.{Suggestions.For(name, valid)}")));
+    }
+
+    private static bool IsKnown(string key, IReadOnlyList<ParameterMember> parameters)
+    {
+        foreach (var option in BuiltInKeys)
+            if (option == key)
+                return true;
+        foreach (var parameter in parameters)
+            if (parameter.Key == key)
+                return true;
+        return false;
     }
 }

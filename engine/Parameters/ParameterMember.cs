@@ -11,8 +11,11 @@ public sealed record ParameterMember(MemberInfo Member, string Name, string? Des
     /// </summary>
     public MemberInfo? Writer { get; init; }
 
+    /// <summary>The option name normalized: how the command line finds it.</summary>
+    public string Key { get; } = ParsedArguments.Normalize(Name);
+
     /// <summary>The names a parameters file or environment variable may use: the option name and the member name.</summary>
-    public IEnumerable<string> Keys => new[] { ParsedArguments.Normalize(Name), ParsedArguments.Normalize(Member.Name) }.Distinct();
+    public IReadOnlyList<string> Keys { get; } = KeysOf(Name, Member.Name);
 
     public object? GetValue(object build) => Member switch
     {
@@ -28,5 +31,11 @@ public sealed record ParameterMember(MemberInfo Member, string Name, string? Des
             case FieldInfo field: field.SetValue(build, value); break;
             case PropertyInfo property: property.SetValue(build, value); break;
         }
+    }
+
+    private static string[] KeysOf(string name, string memberName)
+    {
+        var (key, member) = (ParsedArguments.Normalize(name), ParsedArguments.Normalize(memberName));
+        return key == member ? [key] : [key, member];
     }
 }

@@ -36,12 +36,13 @@ internal sealed class ParameterSources
         if (_arguments.TryGet(parameter.Name, out var words))
             yield return new RawValue(words, null, IsList: words.Count != 1);
 
-        foreach (var key in parameter.Keys.SelectMany(k => new[] { Prefix + k, k }))
-            // An empty variable counts as unset: CI systems pass a missing secret as "".
-            if (_environmentNames.TryGetValue(key, out var name) && _environment[name] is { Length: > 0 } text)
-                yield return parameter.Type.IsArray
-                    ? new RawValue(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), $"environment variable {name}", IsList: true)
-                    : new RawValue([text], $"environment variable {name}", IsList: false);
+        foreach (var key in parameter.Keys)
+            foreach (var variable in (string[])[Prefix + key, key])
+                // An empty variable counts as unset: CI systems pass a missing secret as "".
+                if (_environmentNames.TryGetValue(variable, out var name) && _environment[name] is { Length: > 0 } text)
+                    yield return parameter.Type.IsArray
+                        ? new RawValue(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), $"environment variable {name}", IsList: true)
+                        : new RawValue([text], $"environment variable {name}", IsList: false);
 
         foreach (var file in _files)
             foreach (var key in parameter.Keys)
@@ -80,9 +81,15 @@ internal sealed class ParameterSources
         if (paths.Count == 0)
             return [];
 
-        var known = parameters.SelectMany(p => p.Keys).Append("target").Append("skip").ToHashSet();
-        var names = parameters.Select(p => p.Member.Name).Append("Target").Append("Skip").ToList();
-        return paths.Select(p => ParameterFile.Load(p, root, known, names)).ToList();
+        var known = new HashSet<string> { "target", "skip" };
+        var names = new List<string>();
+        foreach (var parameter in parameters)
+        {
+            known.UnionWith(parameter.Keys);
+            names.Add(parameter.Member.Name);
+        }
+        names.AddRange(["Target", "Skip"]);
+        return paths.ConvertAll(path => ParameterFile.Load(path, root, known, names));
     }
 
     private static string AvailableProfiles(AbsolutePath folder)
