@@ -15,13 +15,13 @@ internal sealed record Requirement(string MemberName, string Text, Func<bool> Is
         var member = parameter.Body is MemberExpression m ? m.Member.Name
             : parameter.Body is UnaryExpression { Operand: MemberExpression inner } ? inner.Member.Name
             : throw new ArgumentException($"Requires(() => Member) needs a member access, got '{parameter.Body}'.");
-        var read = parameter.Compile();
+        var read = parameter.Compile(preferInterpretation: true);
         return new Requirement(member, member, () => HasValue(read()));
     }
 
     public static Requirement ForCondition(Expression<Func<bool>> condition)
     {
-        var check = condition.Compile();
+        var check = condition.Compile(preferInterpretation: true);
         return new Requirement("", ConditionText.Of(condition.Body), check);
     }
 

@@ -2,17 +2,19 @@ namespace Xooo.Engine;
 
 /// <summary>
 /// What succeeded in the last run, kept in .nuke/temp, so that --continue skips it when the command line is
-/// the same (apart from --continue itself). Plain lines, not JSON: loading a serializer costs start-up time.
+/// the same (apart from --continue itself).
 /// </summary>
+/// <remarks>
+/// Plain lines, not JSON, and the command line masked rather than hashed: System.Text.Json's reflection and
+/// loading OpenSSL for a SHA-256 cost more start-up time than the whole plan. The first line is the masked
+/// command line (a secret must not land on disk); each further line is a target that succeeded.
+/// </remarks>
 internal sealed class ContinueRecord(string path, string invocation)
 {
     public static ContinueRecord For(AbsolutePath root, IReadOnlyList<string> arguments) =>
         new(root / ".nuke" / "temp" / "last-run.txt",
-            // Hashed: the command line may hold a secret, which must not land on disk either.
-            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-                string.Join('\u001f', arguments.Where(a => ParsedArguments.Normalize(a) != "continue"))))));
+            Secrets.Mask(string.Join('\u001f', arguments.Where(a => ParsedArguments.Normalize(a) != "continue"))).ReplaceLineEndings(" "));
 
-    /// <summary>The first line is the invocation's hash, each further line a target that succeeded.</summary>
     public HashSet<string> Load()
     {
         try
@@ -31,7 +33,7 @@ internal sealed class ContinueRecord(string path, string invocation)
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllLines(path, succeeded.Prepend(invocation));
+            File.WriteAllLines(path, [invocation, .. succeeded]);
         }
         catch (IOException)
         {
