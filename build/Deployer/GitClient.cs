@@ -15,7 +15,7 @@ public sealed class GitClient
 
     // The first, empty helper clears helpers from the user's config, so only this one answers and nothing is stored.
     // The helper text names the variable, not its value: it can be echoed safely.
-    private static readonly ImmutableArray<string> CredentialArguments =
+    internal static readonly ImmutableArray<string> CredentialArguments =
     [
         "-c", "credential.helper=",
         "-c", "credential.helper=!f() { test \"$1\" = get || exit 0; echo username=x-access-token; echo \"password=${" + TokenVariable + "}\"; }; f",

@@ -71,10 +71,10 @@ public sealed class GitRepositories : IDisposable
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    /// <summary>A shell line for a hook: the colleague moves the remote.</summary>
+    /// <summary>A shell line for a hook: the colleague moves the remote (in a subshell: the hook's folder stays).</summary>
     public string ColleaguePushLine(string file) =>
-        $"cd '{Colleague}' && git pull -q --ff-only origin main && date +%s%N >> '{file}' && git add '{file}' && " +
-        $"git -c user.name=Colleague -c user.email=colleague@example.test commit -q -m 'Colleague moves main' && git push -q origin HEAD:refs/heads/main";
+        $"(cd '{Colleague}' && git pull -q --ff-only origin main && date +%s%N >> '{file}' && git add '{file}' && " +
+        $"git -c user.name=Colleague -c user.email=colleague@example.test commit -q -m 'Colleague moves main' && git push -q origin HEAD:refs/heads/main)";
 
     public string Git(string directory, params string[] arguments) => Git(directory, arguments, allowFailure: false);
 
