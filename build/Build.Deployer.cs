@@ -56,6 +56,11 @@ public sealed partial class Build
     {
         var directory = DeployerClonePath;
         var git = DeployerGit;
+        if (IsDryRun && !directory.DirectoryExists())
+        {
+            ReportSummary("no clone yet (dry run): nothing to compare");
+            return;
+        }
         // Normally UpdateNixpacksToml said so in this run; with it skipped, git says whether nixpacks.toml differs.
         var pending = _nixpacksChanges.Count > 0
             || (directory.DirectoryExists() && (await git.ReadAsync(directory, cancellationToken, "status", "--porcelain", "--", NixpacksFile)).Length > 0);

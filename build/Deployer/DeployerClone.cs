@@ -18,18 +18,19 @@ public sealed class DeployerClone(GitClient git)
             throw new DeployerException($"{directory} exists but is not a git clone. Move it away or choose another --deployer-directory; the build does not delete it.");
 
         await RefuseOtherRemoteAsync(repository, directory, cancellationToken);
-        await RefuseLocalChangesAsync(directory, cancellationToken);
+        var current = await RefuseLocalChangesAsync(directory, cancellationToken);
         await git.RemoteAsync(directory, ["fetch", "--quiet", "origin"], cancellationToken);
         await RefuseLocalCommitsAsync(directory, cancellationToken);
-        await SwitchToBranchAsync(branch, directory, cancellationToken);
+        if (current != branch)
+            await SwitchToBranchAsync(current, branch, directory, cancellationToken);
 
-        var before = await git.ReadAsync(directory, cancellationToken, "rev-parse", "HEAD");
         var tracking = $"origin/{branch}";
+        var heads = (await git.ReadAsync(directory, cancellationToken, "rev-parse", "HEAD", tracking)).Split('\n');
+        var (before, after) = (heads[0].Trim(), heads[^1].Trim());
+        if (before == after)
+            return $"{branch} up to date at {Short(after)}";
         var merge = await git.ChangeAsync(directory, ["merge", "--ff-only", "--quiet", tracking], cancellationToken);
-        if (!merge.Ran)
-            return $"would fast-forward {branch} to {tracking} (dry run)";
-        var after = await git.ReadAsync(directory, cancellationToken, "rev-parse", "HEAD");
-        return before == after ? $"{branch} up to date at {Short(after)}" : $"fast-forwarded {branch} {Short(before)}..{Short(after)}";
+        return merge.Ran ? $"fast-forwarded {branch} {Short(before)}..{Short(after)}" : $"would fast-forward {branch} {Short(before)}..{Short(after)} (dry run)";
     }
 
     private async Task<string> CloneAsync(string repository, string branch, string directory, CancellationToken cancellationToken)
@@ -55,13 +56,20 @@ public sealed class DeployerClone(GitClient git)
                 "Point --deployer-repository at that remote, or --deployer-directory at another folder; the build leaves this clone as it is.");
     }
 
-    private async Task RefuseLocalChangesAsync(string directory, CancellationToken cancellationToken)
+    /// <returns>The current branch, or null on a detached HEAD.</returns>
+    private async Task<string?> RefuseLocalChangesAsync(string directory, CancellationToken cancellationToken)
     {
-        var status = await git.ReadAsync(directory, cancellationToken, "status", "--porcelain=v1", "--untracked-files=all");
-        if (status.Length > 0)
+        // --branch puts "## main...origin/main" (or "## HEAD (no branch)") first: one call answers both questions.
+        var lines = (await git.ReadAsync(directory, cancellationToken, "status", "--porcelain=v1", "--branch", "--untracked-files=all")).Split('\n');
+        var changes = string.Join('\n', lines.Skip(1));
+        if (changes.Length > 0)
             throw new DeployerException(
-                $"The clone at {directory} has local changes:{Environment.NewLine}{Indent(status)}{Environment.NewLine}" +
+                $"The clone at {directory} has local changes:{Environment.NewLine}{Indent(changes)}{Environment.NewLine}" +
                 "Commit and push them, or discard them yourself; the build does not reset, stash or delete anything.");
+        var header = lines[0].StartsWith("## ") ? lines[0][3..] : "";
+        return header.StartsWith("HEAD (no branch)") ? null
+            : header.StartsWith("No commits yet on ") ? header["No commits yet on ".Length..]
+            : header.Split("...")[0];
     }
 
     private async Task RefuseLocalCommitsAsync(string directory, CancellationToken cancellationToken)
@@ -75,13 +83,10 @@ public sealed class DeployerClone(GitClient git)
                 "Push them, or remove them yourself; the build does not reset or delete anything.");
     }
 
-    private async Task SwitchToBranchAsync(string branch, string directory, CancellationToken cancellationToken)
+    private async Task SwitchToBranchAsync(string? current, string branch, string directory, CancellationToken cancellationToken)
     {
-        var current = await git.QueryAsync(directory, ["symbolic-ref", "--quiet", "--short", "HEAD"], [0, 1], cancellationToken);
-        if (current.ExitCode == 0 && current.Output.Trim() == branch)
-            return;
-        // Clean, with nothing unpushed (checked above): switching loses nothing.
-        Log.Information("The clone is on {Current}; switching to {Branch}", current.ExitCode == 0 ? current.Output.Trim() : "a detached HEAD", branch);
+        // Clean, with nothing unpushed (checked before): switching loses nothing.
+        Log.Information("The clone is on {Current}; switching to {Branch}", current ?? "a detached HEAD", branch);
         var local = await git.QueryAsync(directory, ["show-ref", "--verify", "--quiet", $"refs/heads/{branch}"], [0, 1], cancellationToken);
         await git.ChangeAsync(directory, local.ExitCode == 0 ? ["switch", "--quiet", branch] : ["switch", "--quiet", "--track", $"origin/{branch}"], cancellationToken);
     }
