@@ -113,6 +113,8 @@ public class DeployerTargetsTests
         const string token = "ghp_e2eTOKEN0123456789abcdefghijklmnop";
         using var repositories = GitRepositories.Create();
         using var github = new FakeGitHub("xooo", "deployer", token);
+        // git talks to the remote over HTTP with the same token, as it would to github.com.
+        using var gitServer = new GitHttpServer(repositories, token);
         var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = token };
         string[] arguments = ["CommitAndPush", "--pull-request", "--github-api-url", github.BaseUrl, "--github-repository", "xooo/deployer"];
         Directory.CreateDirectory(Path.Combine(repositories.Root, ".nuke", "temp"));
@@ -121,9 +123,10 @@ public class DeployerTargetsTests
         var main = repositories.RemoteHead();
         var branch = PullRequestBranch.Name("xooo-backend-base", "latest", DateTimeOffset.UtcNow);
 
-        var (exitCode, output) = await DeployerBuild.RunAsync(repositories, arguments, environment);
+        var (exitCode, output) = await DeployerBuild.RunAsync(repositories, arguments, environment, remote: gitServer.RemoteUrl);
 
         Assert.True(exitCode == 0, output);
+        Assert.True(gitServer.Authorized > 0);
         Assert.Equal(main, repositories.RemoteHead());
         Assert.Equal(RealisticFile.After, repositories.RemoteFile("nixpacks.toml", branch));
         var pullRequest = Assert.Single(github.PullRequests);
@@ -134,7 +137,7 @@ public class DeployerTargetsTests
         Assert.Equal("", repositories.Git(repositories.Clone, "status", "--porcelain"));
 
         // Main has not merged it yet: the next run updates the branch and reports the open pull request.
-        var (secondExit, second) = await DeployerBuild.RunAsync(repositories, arguments, environment);
+        var (secondExit, second) = await DeployerBuild.RunAsync(repositories, arguments, environment, remote: gitServer.RemoteUrl);
 
         Assert.True(secondExit == 0, second);
         Assert.Contains("pull request #1 was already open", second);
@@ -144,6 +147,23 @@ public class DeployerTargetsTests
             Assert.DoesNotContain(token, text);
             Assert.DoesNotContain(Xooo.Engine.Secrets.Placeholder, text);
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Pull_request_mode_in_a_dry_run_needs_no_token_and_opens_nothing()
+    {
+        using var repositories = GitRepositories.Create();
+        Assert.Equal(0, (await DeployerBuild.RunAsync(repositories, ["Clone"])).ExitCode);
+        var main = repositories.RemoteHead();
+
+        var (exitCode, output) = await DeployerBuild.RunAsync(repositories, ["CommitAndPush", "--pull-request", "--dry-run", "--github-repository", "xooo/deployer"]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("[dry run] would run: git switch --quiet --detach", output);
+        Assert.Contains("[dry run] would open a pull request from xooo-backend-base/latest-", output);
+        Assert.Equal(main, repositories.RemoteHead());
+        Assert.Equal("main", repositories.Git(repositories.Clone, "symbolic-ref", "--short", "HEAD"));
+        Assert.Equal("", repositories.Git(repositories.Remote, "branch", "--list", "xooo-backend-base/*"));
     }
 
     [Fact(Timeout = 120_000)]

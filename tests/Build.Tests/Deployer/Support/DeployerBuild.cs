@@ -6,10 +6,10 @@ namespace Xooo.Build.Tests.Deployer.Support;
 public static class DeployerBuild
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(GitRepositories repositories, string[] arguments,
-        IReadOnlyDictionary<string, string>? environment = null, bool defaultDirectory = false)
+        IReadOnlyDictionary<string, string>? environment = null, bool defaultDirectory = false, string? remote = null)
     {
         Directory.CreateDirectory(Path.Combine(repositories.Root, ".nuke"));
-        string[] common = ["--root", repositories.Root, "--deployer-repository", repositories.Remote, "--no-logo"];
+        string[] common = ["--root", repositories.Root, "--deployer-repository", remote ?? repositories.Remote, "--no-logo"];
         if (!defaultDirectory)
             common = [.. common, "--deployer-directory", repositories.Clone];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
