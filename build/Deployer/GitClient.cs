@@ -13,13 +13,17 @@ public sealed class GitClient
     /// <summary>The environment variable the credential helper reads; the token is only ever passed in it.</summary>
     public const string TokenVariable = "XOOO_GIT_TOKEN";
 
-    // The first, empty helper clears helpers from the user's config, so only this one answers and nothing is stored.
-    // The helper text names the variable, not its value: it can be echoed safely.
-    internal static readonly ImmutableArray<string> CredentialArguments =
-    [
-        "-c", "credential.helper=",
-        "-c", "credential.helper=!f() { test \"$1\" = get || exit 0; echo username=x-access-token; echo \"password=${" + TokenVariable + "}\"; }; f",
-    ];
+    // Configuration through the environment (GIT_CONFIG_COUNT, git 2.31+), so command echoes stay plain. The first,
+    // empty helper clears the user's helpers: only this one answers, and nothing is stored. The helper names the
+    // variable, not its value.
+    internal static readonly ImmutableDictionary<string, string?> CredentialEnvironment = new Dictionary<string, string?>
+    {
+        ["GIT_CONFIG_COUNT"] = "2",
+        ["GIT_CONFIG_KEY_0"] = "credential.helper",
+        ["GIT_CONFIG_VALUE_0"] = "",
+        ["GIT_CONFIG_KEY_1"] = "credential.helper",
+        ["GIT_CONFIG_VALUE_1"] = "!f() { test \"$1\" = get || exit 0; echo username=x-access-token; echo \"password=${" + TokenVariable + "}\"; }; f",
+    }.ToImmutableDictionary();
 
     private readonly ToolRunner _tools;
     private readonly string? _token;
@@ -56,7 +60,7 @@ public sealed class GitClient
         bool changesState = false, int[]? expectedExitCodes = null, bool remote = false)
     {
         var command = new ToolCommand("git")
-            .WithArguments(remote && _token is not null ? CredentialArguments.Concat(arguments) : arguments)
+            .WithArguments(arguments)
             .WithWorkingDirectory(directory)
             .WithExpectedExitCodes(expectedExitCodes ?? [0])
             // Never wait for a password prompt on a server; and messages in English, since some are read.
@@ -65,7 +69,8 @@ public sealed class GitClient
         if (!remote)
             command = command.Quietly();
         if (remote && _token is not null)
-            command = command.WithEnvironment(TokenVariable, _token);
+            foreach (var (name, value) in CredentialEnvironment.SetItem(TokenVariable, _token))
+                command = command.WithEnvironment(name, value);
         foreach (var (name, value) in _environment)
             command = command.WithEnvironment(name, value);
         return _tools.RunAsync(changesState ? command.ThatChangesState() : command, cancellationToken);
