@@ -45,6 +45,9 @@ public sealed partial class Build
     [Secret]
     readonly string? GitHubToken;
 
+    [Parameter("owner/name of the deployer repository on GitHub, when --deployer-repository does not say (a local path or a mirror)", Name = "github-repository")]
+    readonly string? GitHubRepository;
+
     [Parameter("GitHub API address (GitHub Enterprise, or a test server)", Name = "github-api-url")]
     readonly string GitHubApiUrl = "https://api.github.com";
 
