@@ -52,7 +52,10 @@ public static class DockerIds
 {
     /// <summary>The 12 hex digits docker prints for an ID.</summary>
     public static string Short(string? id) =>
-        id is null ? "none" : id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..Math.Min(id.Length, 19)] : id[..Math.Min(id.Length, 12)];
+        id is null ? "none"
+        : id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..Math.Min(id.Length, 19)]
+        : id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? id[..12]
+        : id; // a reference (a dry run has no IDs)
 }
 
 internal static partial class DockerJson

@@ -4,11 +4,15 @@ using Xooo.Engine;
 namespace Xooo.Build.Image;
 
 /// <summary>
-/// Proves an image has what the apps built FROM it rely on, in throwaway containers with no network (run side
-/// by side: each costs a second or two to start). Changes nothing; promotion is the caller's decision.
+/// Proves an image has what the apps built FROM it rely on. The checks run in one throwaway container with no
+/// network (verify_image.py runs the commands and reports; this class judges), plus the image's metadata and
+/// history read from outside. Changes nothing; promotion is the caller's decision.
 /// </summary>
 public sealed class ImageVerifier(DockerClient docker)
 {
+    private const string Login = "login shell PATH answers the venv";
+    private const string PipCheck = "pip check";
+
     private static readonly (string Name, string[] Command)[] Tools =
     [
         ("bash", ["bash", "--version"]), ("sudo", ["sudo", "--version"]), ("apt-get", ["apt-get", "--version"]),
@@ -23,41 +27,61 @@ public sealed class ImageVerifier(DockerClient docker)
         if (inspected is null && !docker.IsDryRun)
             throw new DockerException($"There is no image {image} to verify: run BuildBaseImage first.");
 
-        var packages = PackagesAsync(image, requirements, cancellationToken);
-        var login = docker.RunAsync(image, "/bin/bash", ["-l", "-c", "command -v python pip"], cancellationToken);
-        var pipCheck = docker.RunAsync(image, "/opt/venv/bin/python", ["-m", "pip", "check"], cancellationToken);
-        var postgrest = docker.RunAsync(image, "/usr/local/bin/postgrest", ["--version"], cancellationToken);
-        var tools = docker.RunAsync(image, "/bin/bash", ["-c", ToolsScript()], cancellationToken);
-        var history = docker.HistoryAsync(image, cancellationToken);
-        await Task.WhenAll(packages, login, pipCheck, postgrest, tools, history);
+        var postgrest = $"postgrest --version is {postgrestVersion}";
+        var commands = new Dictionary<string, string[]>
+        {
+            [Login] = ["/bin/bash", "-l", "-c", "command -v python pip"],
+            [PipCheck] = ["/opt/venv/bin/python", "-m", "pip", "check"],
+            [postgrest] = ["/usr/local/bin/postgrest", "--version"],
+        };
+        foreach (var (name, command) in Tools)
+            commands[$"{name} answers"] = command;
+        var request = JsonSerializer.Serialize(new
+        {
+            requirements = requirements.Select(r => new { name = r.Name, extras = r.Extras, version = r.Version }),
+            commands,
+        });
+        var result = await docker.RunAsync(image, "/opt/venv/bin/python", ["-", request], cancellationToken, input: Script());
+        var history = await docker.HistoryAsync(image, cancellationToken);
 
-        var checks = new List<CheckResult>();
-        var (packageChecks, installed) = await packages;
-        checks.AddRange(packageChecks);
-        if (inspected is not null)
-            checks.Add(Environment(inspected));
-        checks.Add(Result("login shell PATH answers the venv", await login, r =>
-            (r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is ["/opt/venv/bin/python", "/opt/venv/bin/pip"], Flat(r))));
-        checks.Add(Result("pip check", await pipCheck, r => (r.ExitCode == 0, Flat(r))));
-        checks.Add(Result($"postgrest --version is {postgrestVersion}", await postgrest, r =>
-            (r.ExitCode == 0 && r.Output.TrimStart().StartsWith($"PostgREST {postgrestVersion}", StringComparison.Ordinal), Flat(r))));
-        checks.AddRange(ToolChecks(await tools));
-        if (inspected is not null && await history is { } layers)
-            checks.Add(SecretCheck(layers, inspected, secrets));
+        if (!result.Ran)
+            return new VerificationReport(image, null, DateTimeOffset.UtcNow,
+                [.. new[] { "python and pinned packages" }.Concat(commands.Keys).Select(n => new CheckResult(n, CheckStatus.NotRun, "dry run"))], []);
+        if (result.ExitCode != 0)
+            return new VerificationReport(image, inspected?.Id, DateTimeOffset.UtcNow,
+                [CheckResult.Fail("/opt/venv/bin/python runs the checks", $"exit {result.ExitCode}: {Flat(result.Output + " " + result.Error)}")], []);
 
-        return new VerificationReport(image, inspected?.Id, DateTimeOffset.UtcNow, checks, installed);
+        var json = result.Output.Trim().Split('\n')[^1];
+        var (checks, installed) = PackageReport.Interpret(json, requirements);
+        var outcomes = Outcomes(json);
+        var all = new List<CheckResult>(checks) { Environment(inspected!) };
+        all.Add(Judge(outcomes, Login, o => o.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is ["/opt/venv/bin/python", "/opt/venv/bin/pip"]));
+        all.Add(Judge(outcomes, PipCheck, o => o.ExitCode == 0));
+        all.Add(Judge(outcomes, postgrest, o => o.ExitCode == 0 && o.Output.TrimStart().StartsWith($"PostgREST {postgrestVersion}", StringComparison.Ordinal)));
+        all.AddRange(Tools.Select(t => Judge(outcomes, $"{t.Name} answers", o => o.ExitCode == 0, firstLine: true)));
+        all.Add(SecretCheck(history ?? "", inspected!, secrets));
+        return new VerificationReport(image, inspected!.Id, DateTimeOffset.UtcNow, all, installed);
     }
 
-    private async Task<(IReadOnlyList<CheckResult>, IReadOnlyList<InstalledPackage>)> PackagesAsync(
-        string image, IReadOnlyList<Requirement> requirements, CancellationToken cancellationToken)
+    private sealed record Outcome(int ExitCode, string Output, string Error);
+
+    private static Dictionary<string, Outcome> Outcomes(string json)
     {
-        var wanted = JsonSerializer.Serialize(requirements.Select(r => new { name = r.Name, extras = r.Extras, version = r.Version }));
-        var result = await docker.RunAsync(image, "/opt/venv/bin/python", ["-", wanted], cancellationToken, input: Script());
-        if (!result.Ran)
-            return ([new CheckResult("python and pinned packages", CheckStatus.NotRun, "dry run")], []);
-        if (result.ExitCode != 0)
-            return ([CheckResult.Fail("python and pinned packages", $"the package check could not run: {Flat(result)}")], []);
-        return PackageReport.Interpret(result.Output.Trim().Split('\n')[^1], requirements);
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("commands").EnumerateObject().ToDictionary(
+            c => c.Name,
+            c => new Outcome(c.Value.GetProperty("exitCode").GetInt32(), c.Value.GetProperty("output").GetString() ?? "", c.Value.GetProperty("error").GetString() ?? ""));
+    }
+
+    private static CheckResult Judge(Dictionary<string, Outcome> outcomes, string name, Func<Outcome, bool> passed, bool firstLine = false)
+    {
+        var outcome = outcomes[name];
+        // stdout first: with no network, sudo warns on stderr that it cannot resolve the host name.
+        var text = outcome.ExitCode == 0 && outcome.Output.Trim().Length > 0 ? outcome.Output : outcome.Output + " " + outcome.Error;
+        var detail = firstLine ? text.Trim().Split('\n')[0].Trim() : Flat(text);
+        if (detail.Length == 0)
+            detail = "present";
+        return CheckResult.Check(name, passed(outcome), outcome.ExitCode == 0 ? detail : $"exit {outcome.ExitCode}: {detail}");
     }
 
     private static CheckResult Environment(DockerImage image)
@@ -67,17 +91,6 @@ public sealed class ImageVerifier(DockerClient docker)
         var path = variables.GetValueOrDefault("PATH") ?? "";
         return CheckResult.Check("VIRTUAL_ENV and PATH", virtualEnv == "/opt/venv" && path.Split(':')[0] == "/opt/venv/bin",
             $"VIRTUAL_ENV={virtualEnv ?? "(unset)"} PATH={path}");
-    }
-
-    private static IEnumerable<CheckResult> ToolChecks(ToolResult result)
-    {
-        if (!result.Ran)
-            return Tools.Select(t => new CheckResult($"{t.Name} answers", CheckStatus.NotRun, "dry run"));
-        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t', 3)).Where(p => p.Length == 3)
-            .ToDictionary(p => p[1], p => (Ok: p[0] == "ok", Detail: p[2].Trim()));
-        return Tools.Select(t => lines.TryGetValue(t.Name, out var line)
-            ? CheckResult.Check($"{t.Name} answers", line.Ok, line.Detail.Length > 0 ? line.Detail : "present")
-            : CheckResult.Fail($"{t.Name} answers", $"no answer ({Flat(result)})"));
     }
 
     /// <summary>The values are compared, never printed: the detail names where a leak was found, not what leaked.</summary>
@@ -101,31 +114,16 @@ public sealed class ImageVerifier(DockerClient docker)
             : CheckResult.Fail(name, "a secret shows in the " + string.Join(", ", places.Distinct()));
     }
 
-    private static CheckResult Result(string name, ToolResult result, Func<ToolResult, (bool Passed, string Detail)> judge)
+    private static string Flat(string text)
     {
-        if (!result.Ran)
-            return new CheckResult(name, CheckStatus.NotRun, "dry run");
-        var (passed, detail) = judge(result);
-        return CheckResult.Check(name, passed, detail);
+        text = text.ReplaceLineEndings(" ").Trim();
+        return text.Length > 200 ? text[..200] + "…" : text;
     }
-
-    private static string Flat(ToolResult result)
-    {
-        var text = (result.Output + " " + result.Error).ReplaceLineEndings(" ").Trim();
-        var shown = text.Length > 200 ? text[..200] + "…" : text;
-        return result.ExitCode == 0 ? shown : $"exit {result.ExitCode}: {shown}";
-    }
-
-    private static string ToolsScript() =>
-        // stdout first: with no network, sudo warns on stderr that it cannot resolve the host name.
-        "check() { local name=$1 out s=ok; shift; out=\"$(\"$@\" 2>/dev/null)\" || { s=fail; out=\"$(\"$@\" 2>&1)\"; }; "
-        + "printf '%s\\t%s\\t%s\\n' \"$s\" \"$name\" \"${out%%$'\\n'*}\"; }; "
-        + string.Join("; ", Tools.Select(t => "check " + t.Name + " " + string.Join(' ', t.Command)));
 
     private static string Script()
     {
-        using var stream = typeof(ImageVerifier).Assembly.GetManifestResourceStream("verify_packages.py")
-            ?? throw new InvalidOperationException("verify_packages.py is not embedded in the build.");
+        using var stream = typeof(ImageVerifier).Assembly.GetManifestResourceStream("verify_image.py")
+            ?? throw new InvalidOperationException("verify_image.py is not embedded in the build.");
         return new StreamReader(stream).ReadToEnd();
     }
 }

@@ -3,29 +3,35 @@ using System.Net.Sockets;
 
 namespace Xooo.Build.Tests.Support;
 
-/// <summary>An HTTP server on 127.0.0.1 and a free port, each request handled on its own task; stopped on dispose.</summary>
+/// <summary>
+/// An HTTP server on 127.0.0.1, each request handled on its own task; stopped on dispose. It takes the preferred
+/// port when that is free, so that addresses stay the same from run to run (docker build's layer cache keys on
+/// them), and any free port otherwise.
+/// </summary>
 public sealed class LoopbackServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Func<HttpListenerContext, CancellationToken, Task> _handle;
 
-    public LoopbackServer(Func<HttpListenerContext, CancellationToken, Task> handle)
+    public LoopbackServer(Func<HttpListenerContext, CancellationToken, Task> handle, int preferredPort = 0)
     {
         _handle = handle;
         for (var attempt = 0; ; attempt++)
         {
-            Port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            Port = attempt == 0 && preferredPort > 0 ? preferredPort : FreePort();
+            // A listener that failed to start is disposed: each attempt needs a new one.
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 break;
             }
             catch (HttpListenerException) when (attempt < 5)
             {
-                // Another process took the port between our probe and Start: try another.
+                // Taken (another test run, or a race with our probe): try another.
             }
         }
         _ = Task.Run(AcceptAsync);

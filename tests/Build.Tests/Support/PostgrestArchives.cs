@@ -21,7 +21,7 @@ public sealed class PostgrestArchives : IDisposable
     private readonly ConcurrentDictionary<string, Stall> _stalls = new();
     private readonly LoopbackServer _server;
 
-    public PostgrestArchives() => _server = new LoopbackServer(HandleAsync);
+    public PostgrestArchives() => _server = new LoopbackServer(HandleAsync, preferredPort: 38418);
 
     public string GoodUrl => $"{_server.BaseAddress}/good/{Asset}";
     public string GoodSha256 => Sha256(_good);
