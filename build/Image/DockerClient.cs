@@ -87,7 +87,10 @@ public sealed class DockerClient(ToolRunner tools, string? dockerHost = null)
         arguments.Add(request.ContextDirectory);
 
         if (!IsDryRun)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ImageIdFile))!);
             File.Delete(request.ImageIdFile);
+        }
         // The classic builder, on purpose: the server's docker has no buildx, and the result must not depend on it.
         var result = await tools.RunAsync(Docker(arguments).WithEnvironment("DOCKER_BUILDKIT", "0").ThatChangesState(), cancellationToken);
         if (!result.Ran)

@@ -38,7 +38,6 @@ public sealed class ImageBuilder(DockerClient docker)
         if (await docker.InspectImageAsync(names.Candidate, cancellationToken) is not null)
             await docker.RemoveImageAsync(names.Candidate, cancellationToken);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(imageIdFile)!);
         var request = new DockerBuildRequest(
             inputs.Settings.Directory, inputs.DockerfilePath, names.Candidate, inputs.BuildArguments, labels, imageIdFile);
         return await docker.BuildAsync(request, cancellationToken);
