@@ -1,15 +1,153 @@
+using Serilog;
+using Xooo.Build.Image;
+using Xooo.Engine;
+
 namespace Xooo.Build;
 
-// Restore, BuildBaseImage, Verify, Status and Rollback: the base image's targets (issue: the base image).
+// Restore, BuildBaseImage, Verify, Status and Rollback: the base image's targets. The work is in build/Image/.
 public sealed partial class Build
 {
-    void RestoreInputs() => throw new NotBuiltYetException(nameof(Restore));
+    BaseImageInputs? _inputs;
+    DockerClient? _docker;
+    string? _parentImageId;
 
-    void BuildCandidate() => throw new NotBuiltYetException(nameof(BuildBaseImage));
+    // Set when BuildBaseImage ran in this invocation: Verify then checks the candidate, or nothing when up to date.
+    BuildDecision? _buildDecision;
 
-    void VerifyAndPromote() => throw new NotBuiltYetException(nameof(Verify));
+    ImageNames Names => new(ImageName, ImageTag);
+    DockerClient Docker => _docker ??= new DockerClient(Tools, DockerHost);
+    BaseImageInputs Inputs => _inputs ??= BaseImageInputs.Load(new BaseImageSettings(
+        RootDirectory / BaseImageDirectory, PythonImage, PipIndexUrl, PostgrestUrl, PostgrestSha256));
+    AbsolutePath VerifyReportFile => TemporaryDirectory / VerificationReport.FileName;
 
-    void ShowStatus() => throw new NotBuiltYetException(nameof(Status));
+    async Task RestoreInputs(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        string? version = null;
+        try
+        {
+            version = await Docker.ServerVersionAsync(cancellationToken);
+        }
+        catch (DockerException exception)
+        {
+            problems.Add(exception.Message);
+        }
+        problems.AddRange(Inputs.Problems);
+        if (problems.Count > 0)
+            throw new InvalidOperationException(
+                $"Restore found {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+        if (version is null)
+            Log.Warning("docker is not on PATH: the dry run goes on without it and prints the docker commands");
 
-    void RollbackImage() => throw new NotBuiltYetException(nameof(Rollback));
+        var parent = await Docker.InspectImageAsync(PythonImage, cancellationToken);
+        if (parent is null)
+        {
+            await Docker.PullAsync(PythonImage, cancellationToken);
+            parent = await Docker.InspectImageAsync(PythonImage, cancellationToken);
+        }
+        _parentImageId = parent?.Id;
+        ReportSummary($"docker {version ?? "absent (dry run)"}; {Inputs.Requirements.Count} pinned requirements; "
+            + $"PostgREST pin from {Inputs.Pin!.Source}; parent {PythonImage} {DockerIds.Short(_parentImageId)}");
+    }
+
+    async Task BuildCandidate(CancellationToken cancellationToken)
+    {
+        if (Inputs.Problems.Count > 0)
+            throw new InvalidOperationException("The base-image inputs have problems (run Restore to list them all): " + Inputs.Problems[0]);
+        var parentId = _parentImageId ?? (await Docker.InspectImageAsync(PythonImage, cancellationToken))?.Id;
+        if (parentId is null && !IsDryRun)
+            throw new DockerException($"The parent image {PythonImage} is not here: run Restore, which pulls it.");
+        var inputsHash = Inputs.HashWith(parentId ?? "unknown");
+        var now = DateTimeOffset.UtcNow;
+        var latest = await Docker.InspectImageAsync(Names.Latest, cancellationToken);
+        _buildDecision = BuildDecision.Decide(latest, Names.Latest, inputsHash, MaxAgeDays, Force, now);
+        if (!_buildDecision.Build)
+        {
+            Log.Information("{Reason}", _buildDecision.Reason);
+            ReportSummary(_buildDecision.Reason);
+            return;
+        }
+
+        Log.Information("Building {Candidate}: {Reason}", Names.Candidate, _buildDecision.Reason);
+        var (revision, source) = await SourceControl.ReadAsync(Tools, RootDirectory, cancellationToken);
+        var labels = ImageBuilder.Labels(Inputs, inputsHash, now, revision, source);
+        var id = await new ImageBuilder(Docker).BuildCandidateAsync(Inputs, Names, labels, TemporaryDirectory / "base-image.iid", cancellationToken);
+        ReportSummary(id is null
+            ? $"dry run: would build {Names.Candidate} ({_buildDecision.Reason})"
+            : $"built {Names.Candidate} {DockerIds.Short(id)} ({_buildDecision.Reason})");
+    }
+
+    async Task VerifyAndPromote(CancellationToken cancellationToken)
+    {
+        if (_buildDecision is { Build: false })
+        {
+            Log.Information("Nothing new to verify: {Latest} was verified before it was promoted", Names.Latest);
+            ReportSummary("nothing built, nothing to verify");
+            return;
+        }
+        if (Inputs.RequirementProblems.Count > 0)
+            throw new InvalidOperationException("requirements.txt has bad lines, so Verify cannot tell what must be installed:"
+                + Environment.NewLine + string.Join(Environment.NewLine, Inputs.RequirementProblems.Select(p => "  - " + p)));
+
+        var checksCandidate = _buildDecision is not null;
+        var image = checksCandidate ? Names.Candidate : Names.Latest;
+        var report = await new ImageVerifier(Docker).VerifyAsync(
+            image, Inputs.Requirements, PostgrestPin.ExpectedVersion(PostgrestUrl), SecretValues(), cancellationToken);
+        foreach (var line in report.Table())
+            Log.Information("  {Line}", line);
+        if (!IsDryRun)
+        {
+            Directory.CreateDirectory(TemporaryDirectory);
+            File.WriteAllText(VerifyReportFile, report.ToJson());
+            Log.Information("Report: {Path}", VerifyReportFile);
+        }
+
+        if (report.Failures.Count > 0)
+            throw new InvalidOperationException($"Verify failed on {image}, so {Names.Latest} did not move. {report.Summary}:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, report.Failures.Select(f => $"  - {f.Name}: {f.Detail}")));
+        if (!checksCandidate)
+        {
+            ReportSummary($"{report.Summary} ({Names.Latest}; nothing moves)");
+            return;
+        }
+        var moved = await new ImagePromoter(Docker).PromoteAsync(Names, cancellationToken);
+        Log.Information("Promoted: {Moved}", moved);
+        ReportSummary(IsDryRun ? "dry run: checks and promotion printed, not run" : $"{report.Summary}; {moved}");
+    }
+
+    async Task ShowStatus(CancellationToken cancellationToken)
+    {
+        string? inputsHash = null;
+        if (Inputs.Problems.Count == 0 && await Docker.InspectImageAsync(PythonImage, cancellationToken) is { } parent)
+            inputsHash = Inputs.HashWith(parent.Id);
+        var status = await new ImageStatus(Docker).ReadAsync(
+            Names, inputsHash, MaxAgeDays, VerificationReport.Read(VerifyReportFile), DateTimeOffset.UtcNow, cancellationToken);
+        foreach (var line in status.Lines())
+            Log.Information("{Line}", line);
+        foreach (var warning in status.Warnings)
+            Log.Warning("{Warning}", warning);
+        if (Json)
+        {
+            var json = status.ToJson();
+            if (!IsDryRun)
+            {
+                Directory.CreateDirectory(TemporaryDirectory);
+                File.WriteAllText(TemporaryDirectory / StatusReport.FileName, json);
+            }
+            BuildOutput.Current.WriteLine(json);
+        }
+        ReportSummary(status.Latest.Id is null
+            ? $"no {Names.Latest}"
+            : $"{Names.Latest} {DockerIds.Short(status.Latest.Id)}, {status.Latest.AgeDays:0.#} days old, {status.Warnings.Count} warning(s)");
+    }
+
+    async Task RollbackImage(CancellationToken cancellationToken)
+    {
+        var moved = await new ImagePromoter(Docker).RollbackAsync(Names, cancellationToken);
+        Log.Information("{Moved}", moved);
+        ReportSummary(moved);
+    }
+
+    // Values that must never end up in the image: Verify looks for them in its history, environment and labels.
+    string[] SecretValues() => [.. new[] { GitHubToken }.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
 }

@@ -32,6 +32,12 @@ public sealed partial class Build
     [Parameter("Rebuild an image older than this many days (the monthly security rebuild)")]
     readonly int MaxAgeDays = 30;
 
+    [Parameter("Status: also print the status as JSON (and write .nuke/temp/image-status.json) for scripts")]
+    readonly bool Json;
+
+    [Parameter("Docker daemon address (default: the DOCKER_HOST environment variable, else the local socket)")]
+    readonly string? DockerHost;
+
     [Parameter("Git address of the deployer repository (a local path or file URL works)")]
     readonly string DeployerRepository = "https://github.com/XOOO-No-Code-Software-Development/coolify-nixpacks-deployer.git";
 

@@ -1,0 +1,43 @@
+using Xooo.Build.Tests.Support;
+using Xooo.Engine;
+
+namespace Xooo.Build.Tests.Image;
+
+/// <summary>A developer laptop without Docker: the compiled build runs as a process with no docker on PATH.</summary>
+public sealed class DryRunTests : IDisposable
+{
+    private readonly ImageTestRoot _root = new();
+    private readonly DirectoryInfo _emptyPath = Directory.CreateTempSubdirectory("xooo-empty-path-");
+
+    public void Dispose()
+    {
+        _root.Dispose();
+        _emptyPath.Delete(recursive: true);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_dry_run_without_docker_completes_and_prints_the_docker_commands_it_would_run()
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ProgramLocator.Find("dotnet")
+            ?? throw new InvalidOperationException("dotnet was not found");
+        var sha = new string('a', 64);
+
+        var result = await TestProcess.RunAsync(dotnet,
+            [Path.Combine(AppContext.BaseDirectory, "_build.dll"), "BuildBaseImage", "--dry-run", "--root", _root.Path, "--no-logo", "--postgrest-sha256", sha],
+            TimeSpan.FromSeconds(100),
+            new Dictionary<string, string?> { ["PATH"] = _emptyPath.FullName, ["DOCKER_HOST"] = null },
+            _root.Path);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("[dry run] docker is not installed; skipped: docker version", result.Output);
+        Assert.Contains("[dry run] would run: docker pull python:3.11-slim-bookworm", result.Output);
+        Assert.Contains($"[dry run] would run: docker build --network host --force-rm --file {_root.BaseImageFile("Dockerfile")} --tag xooo-backend-base:candidate", result.Output);
+        Assert.Contains($"--build-arg POSTGREST_SHA256={sha} --build-arg POSTGREST_URL=https://github.com/PostgREST/postgrest/releases/download/v12.2.3/postgrest-v12.2.3-linux-static-x64.tar.xz --build-arg PYTHON_IMAGE=python:3.11-slim-bookworm", result.Output);
+        Assert.Contains("[dry run] would run: docker run --rm --interactive --network none --entrypoint /opt/venv/bin/python xooo-backend-base:candidate -", result.Output);
+        Assert.Contains("[dry run] would run: docker tag xooo-backend-base:candidate xooo-backend-base:latest", result.Output);
+        Assert.Contains("[dry run] would run: docker create --name xooo-backend-base-latest-keeper --network none --label coolify.managed=false", result.Output);
+        Assert.Contains("Build succeeded", result.Output);
+        Assert.Contains("Promoted: xooo-backend-base:latest is xooo-backend-base:candidate (first image)", result.Output);
+        Assert.False(File.Exists(_root.TempFile("verify-report.json")), "a dry run wrote the Verify report");
+    }
+}
