@@ -46,12 +46,16 @@ public sealed record ToolCommand(string Program)
     public ToolCommand Quietly() => this with { StreamsOutput = false };
 
     /// <summary>
-    /// The command line as printed, environment assignments first (as `env` would take them): quoted where
-    /// needed, secrets masked.
+    /// The command line as printed: quoted where needed, secrets masked, and led by the secret environment
+    /// assignments (NAME=***, as `env` would take them) so a reader sees how a secret travels. Other variables
+    /// would drown the command (git's credential helper is six of them): <see cref="EnvironmentEcho"/> has them.
     /// </summary>
-    public string Echo => Secrets.Mask(string.Join(' ', EnvironmentEcho().Append(ShellQuoting.Join(Arguments.Prepend(Program)))));
+    public string Echo => Secrets.Mask(string.Join(' ',
+        SecretEnvironmentNames.Order(StringComparer.Ordinal).Select(name => name + "=" + Secrets.Placeholder)
+            .Append(ShellQuoting.Join(Arguments.Prepend(Program)))));
 
-    private IEnumerable<string> EnvironmentEcho() =>
+    /// <summary>Every environment assignment, secrets as ***: logged at debug level before the command.</summary>
+    public string EnvironmentEcho => Secrets.Mask(string.Join(' ',
         Environment.Where(e => e.Value is not null).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
-            e.Key + "=" + (SecretEnvironmentNames.Contains(e.Key) ? Secrets.Placeholder : ShellQuoting.Quote(e.Value!)));
+            e.Key + "=" + (SecretEnvironmentNames.Contains(e.Key) ? Secrets.Placeholder : ShellQuoting.Quote(e.Value!)))));
 }

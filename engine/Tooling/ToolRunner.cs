@@ -43,6 +43,8 @@ public sealed class ToolRunner(bool dryRun)
         // After Ctrl+C, start nothing new.
         cancellationToken.ThrowIfCancellationRequested();
         Log.Information("> {Command}", command.Echo);
+        if (!command.Environment.IsEmpty)
+            Log.Debug("  with environment {Environment}", command.EnvironmentEcho);
 
         var output = new StringBuilder();
         var error = new StringBuilder();
