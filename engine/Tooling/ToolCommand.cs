@@ -46,13 +46,10 @@ public sealed record ToolCommand(string Program)
     public ToolCommand Quietly() => this with { StreamsOutput = false };
 
     /// <summary>
-    /// The command line as printed: quoted where needed, secrets masked, and led by the secret environment
-    /// assignments (NAME=***, as `env` would take them) so a reader sees how a secret travels. Other variables
-    /// would drown the command (git's credential helper is six of them): <see cref="EnvironmentEcho"/> has them.
+    /// The command line as printed: quoted where needed, secrets masked. The environment is left out: it would
+    /// drown the command (git's credential helper is six variables); <see cref="EnvironmentEcho"/> has it.
     /// </summary>
-    public string Echo => Secrets.Mask(string.Join(' ',
-        SecretEnvironmentNames.Order(StringComparer.Ordinal).Select(name => name + "=" + Secrets.Placeholder)
-            .Append(ShellQuoting.Join(Arguments.Prepend(Program)))));
+    public string Echo => Secrets.Mask(ShellQuoting.Join(Arguments.Prepend(Program)));
 
     /// <summary>Every environment assignment, secrets as ***: logged at debug level before the command.</summary>
     public string EnvironmentEcho => Secrets.Mask(string.Join(' ',

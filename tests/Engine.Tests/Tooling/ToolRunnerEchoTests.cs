@@ -16,7 +16,7 @@ public class ToolRunnerEchoTests
         var result = await _runner.RunAsync(command);
 
         Assert.Contains("the token is " + secret, result.Output);
-        Assert.Contains(log.Lines, l => l.Contains("> API_TOKEN=*** sh -c"));
+        Assert.Contains(log.Lines, l => l.Contains("> sh -c"));
         Assert.Contains(log.Lines, l => l.EndsWith("the token is ***"));
         Assert.DoesNotContain(secret, log.Text);
     }
@@ -35,12 +35,12 @@ public class ToolRunnerEchoTests
     [Fact(Timeout = 60_000)]
     public async Task A_short_secret_in_the_environment_is_still_echoed_as_stars()
     {
-        var log = LogCapture.Start();
+        var log = LogCapture.Start(Verbosity.Verbose);
 
         await _runner.RunAsync(new ToolCommand("true").WithSecretEnvironment("PIN", "42").WithEnvironment("MODE", "fast lane"));
 
-        Assert.Contains(log.Lines, l => l.Contains("> PIN=*** true"));
-        Assert.DoesNotContain(log.Lines, l => l.Contains("MODE") && l.Contains("> "));
+        Assert.Contains(log.Lines, l => l.Contains("with environment MODE='fast lane' PIN=***"));
+        Assert.Contains(log.Lines, l => l.EndsWith("> true"));
     }
 
     [Fact(Timeout = 60_000)]

@@ -17,7 +17,7 @@ public class ToolRunnerFailureTests
         var exception = await Assert.ThrowsAsync<ToolException>(() => _runner.RunAsync(command));
 
         Assert.Equal(3, exception.ExitCode);
-        Assert.StartsWith("TOKEN=*** sh -c", exception.Command);
+        Assert.StartsWith("sh -c", exception.Command);
         Assert.Contains("exited with code 3", exception.Message);
         Assert.Contains("denied for *** | and for ***", exception.Message);
         Assert.Contains("denied for ***", exception.Error);
