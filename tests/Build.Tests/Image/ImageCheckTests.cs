@@ -16,7 +16,7 @@ public sealed class ImageCheckTests(DockerFixture docker) : DockerImageTest(dock
         await Docker.ReadyAsync();
         const string token = "ghp_leakedLeakedLeaked0123456789";
         File.WriteAllText(Root.BaseImageFile("Dockerfile.leak"), $"FROM {TestParentImage.Reference}\nENV DEPLOY_TOKEN={token}\nRUN true\n");
-        await TestDocker.RunAsync("build", "--network", "host", "--file", Root.BaseImageFile("Dockerfile.leak"), "--tag", $"{Name}:leak", Root.BaseImage);
+        await TestDocker.RunAsync("build", "--network", "host", "--force-rm", "--file", Root.BaseImageFile("Dockerfile.leak"), "--tag", $"{Name}:leak", Root.BaseImage);
 
         var report = await new ImageVerifier(_client).VerifyAsync($"{Name}:leak", [], "12.2.3", [token], CancellationToken.None);
 
