@@ -49,7 +49,7 @@ fi
 # A parent without the tools, with a label that makes its ID (and so every layer built on it) new.
 make_parent() {
     printf 'FROM %s\nRUN SUDO_FORCE_REMOVE=yes apt-get purge -y --auto-remove sudo curl wget jq xz-utils >/dev/null && rm -rf /var/lib/apt/lists/*\nLABEL xooo.bench=%s\n' \
-        "$TEST_PARENT" "$2" | docker build -q -t "$1" - >/dev/null 2>"$work/parent.log" || { cat "$work/parent.log" >&2; return 1; }
+        "$TEST_PARENT" "$2" | docker build -q --force-rm -t "$1" - >/dev/null 2>"$work/parent.log" || { cat "$work/parent.log" >&2; return 1; }
 }
 make_parent "$WARM_PARENT" warm
 cat >"$work/cold-parent.sh" <<SCRIPT
@@ -58,7 +58,7 @@ set -e
 docker rm -f "$NAME-latest-keeper" "$NAME-prev-keeper" >/dev/null 2>&1 || true
 docker image rm "$NAME:latest" "$NAME:prev" >/dev/null 2>&1 || true
 printf 'FROM %s\nRUN SUDO_FORCE_REMOVE=yes apt-get purge -y --auto-remove sudo curl wget jq xz-utils >/dev/null && rm -rf /var/lib/apt/lists/*\nLABEL xooo.bench=%s\n' \
-    "$TEST_PARENT" "\$(date +%s%N)" | docker build -q -t "$COLD_PARENT" - >/dev/null 2>"$work/parent.log" || { cat "$work/parent.log" >&2; exit 1; }
+    "$TEST_PARENT" "\$(date +%s%N)" | docker build -q --force-rm -t "$COLD_PARENT" - >/dev/null 2>"$work/parent.log" || { cat "$work/parent.log" >&2; exit 1; }
 SCRIPT
 cat >"$work/change-requirement.sh" <<SCRIPT
 #!/usr/bin/env bash

@@ -47,19 +47,21 @@ public sealed class ImageVerifier(DockerClient docker)
         if (!result.Ran)
             return new VerificationReport(image, null, DateTimeOffset.UtcNow,
                 [.. new[] { "python and pinned packages" }.Concat(commands.Keys).Select(n => new CheckResult(n, CheckStatus.NotRun, "dry run"))], []);
+        // What is read from outside the container is checked even when nothing can run inside it.
+        var outside = new[] { Environment(inspected!), SecretCheck(history ?? "", inspected!, secrets) };
         if (result.ExitCode != 0)
-            return new VerificationReport(image, inspected?.Id, DateTimeOffset.UtcNow,
-                [CheckResult.Fail("/opt/venv/bin/python runs the checks", $"exit {result.ExitCode}: {Flat(result.Output + " " + result.Error)}")], []);
+            return new VerificationReport(image, inspected!.Id, DateTimeOffset.UtcNow,
+                [CheckResult.Fail("/opt/venv/bin/python runs the checks", $"exit {result.ExitCode}: {Flat(result.Output + " " + result.Error)}"), .. outside], []);
 
         var json = result.Output.Trim().Split('\n')[^1];
         var (checks, installed) = PackageReport.Interpret(json, requirements);
         var outcomes = Outcomes(json);
-        var all = new List<CheckResult>(checks) { Environment(inspected!) };
+        var all = new List<CheckResult>(checks);
         all.Add(Judge(outcomes, Login, o => o.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is ["/opt/venv/bin/python", "/opt/venv/bin/pip"]));
         all.Add(Judge(outcomes, PipCheck, o => o.ExitCode == 0));
         all.Add(Judge(outcomes, postgrest, o => o.ExitCode == 0 && o.Output.TrimStart().StartsWith($"PostgREST {postgrestVersion}", StringComparison.Ordinal)));
         all.AddRange(Tools.Select(t => Judge(outcomes, $"{t.Name} answers", o => o.ExitCode == 0, firstLine: true)));
-        all.Add(SecretCheck(history ?? "", inspected!, secrets));
+        all.AddRange(outside);
         return new VerificationReport(image, inspected!.Id, DateTimeOffset.UtcNow, all, installed);
     }
 

@@ -11,18 +11,32 @@ public sealed class DockerCollection : ICollectionFixture<DockerFixture>
 /// What every Docker test needs: the engine (else skipped, or failed under XOOO_REQUIRE_DOCKER=1), the local
 /// parent image, the package index and the PostgREST archives, all on 127.0.0.1.
 /// </summary>
-public sealed class DockerFixture : IDisposable
+public sealed class DockerFixture : IAsyncLifetime
 {
-    private readonly Lazy<Task<string>> _parent = new(TestParentImage.EnsureAsync);
+    private Task<string>? _parent;
 
     public PackageIndex Index { get; } = new(TestWheels.For(System.IO.Path.Combine(ImageTestRoot.RepositoryBaseImage, "requirements.txt")));
     public PostgrestArchives Postgrest { get; } = new();
+
+    /// <summary>
+    /// Makes the parent image before the first test (a few minutes, once per machine), so that the tests'
+    /// timeouts measure the tests. Without Docker nothing happens here: each test then skips or fails on its own.
+    /// </summary>
+    public async Task InitializeAsync()
+    {
+        if (await DockerRequirement.EngineProblemAsync() is null)
+        {
+            _parent = TestParentImage.EnsureAsync();
+            // A failure is kept for the tests to report; the fixture itself must not fail.
+            await _parent.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
 
     /// <summary>Skips (or fails) the test without Docker; returns the parent image's ID.</summary>
     public async Task<string> ReadyAsync()
     {
         await DockerRequirement.EngineAsync();
-        return await _parent.Value;
+        return await (_parent ??= TestParentImage.EnsureAsync());
     }
 
     /// <summary>The parameters that point a build at the local stand-ins.</summary>
@@ -37,9 +51,10 @@ public sealed class DockerFixture : IDisposable
 
     public static string UniqueImageName() => $"xooo-test-{Guid.NewGuid():N}"[..22];
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
         Index.Dispose();
         Postgrest.Dispose();
+        return Task.CompletedTask;
     }
 }

@@ -15,7 +15,7 @@ public abstract class DockerImageTest(DockerFixture docker) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Root.Dispose();
-        if (await TestDocker.ImageIdAsync(TestParentImage.Reference) is not null)
+        if (await DockerRequirement.EngineProblemAsync() is null)
             await TestDocker.RemoveRepositoryAsync(Name);
     }
 

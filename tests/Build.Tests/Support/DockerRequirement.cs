@@ -15,6 +15,9 @@ public static class DockerRequirement
     /// <summary>The docker CLI and a daemon that answers.</summary>
     public static async Task EngineAsync() => Require(await EngineProblem.Value);
 
+    /// <summary>Why Docker cannot be used here, or null when it can.</summary>
+    public static Task<string?> EngineProblemAsync() => EngineProblem.Value;
+
     /// <summary>Only the docker CLI (tests that point it at a daemon that is not there).</summary>
     public static void Cli() => Require(ProgramLocator.Find("docker") is null ? "the docker CLI is not on PATH" : null);
 
