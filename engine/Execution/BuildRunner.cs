@@ -61,7 +61,8 @@ public static class BuildRunner
             var record = ContinueRecord.For(root, invocation.Arguments);
             var succeededBefore = arguments.Flag("continue") ? record.Load() : new HashSet<string>();
             await Executor.RunAsync(plan, session, invocation.Cancellation, succeededBefore);
-            record.Save(plan.Targets.Where(t => t.Status == TargetStatus.Succeeded || succeededBefore.Contains(t.Name)).Select(t => t.Name));
+            if (!session.IsDryRun)
+                record.Save(plan.Targets.Where(t => t.Status == TargetStatus.Succeeded || succeededBefore.Contains(t.Name)).Select(t => t.Name));
 
             SummaryPrinter.Print(output, plan, invocation.Environment);
             return plan.Targets.Any(t => t.Status == TargetStatus.Failed) || invocation.Cancellation.IsCancellationRequested

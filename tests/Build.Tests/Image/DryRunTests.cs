@@ -29,7 +29,7 @@ public sealed class DryRunTests : IDisposable
             _root.Path);
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Contains("[dry run] docker is not installed; skipped: docker version", result.Output);
+        Assert.Contains("[dry run] docker is not installed; skipped the query: docker version", result.Output);
         Assert.Contains("[dry run] would run: docker pull python:3.11-slim-bookworm", result.Output);
         Assert.Contains($"[dry run] would run: docker build --network host --force-rm --file {_root.BaseImageFile("Dockerfile")} --tag xooo-backend-base:candidate", result.Output);
         Assert.Contains($"--build-arg POSTGREST_SHA256={sha} --build-arg POSTGREST_URL=https://github.com/PostgREST/postgrest/releases/download/v12.2.3/postgrest-v12.2.3-linux-static-x64.tar.xz --build-arg PYTHON_IMAGE=python:3.11-slim-bookworm", result.Output);
