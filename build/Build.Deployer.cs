@@ -9,8 +9,11 @@ public sealed partial class Build
 {
     const string NixpacksFile = "nixpacks.toml";
 
-    /// <summary>What UpdateNixpacksToml changed in this run (or, in a dry run, would have): CommitAndPush commits it.</summary>
-    readonly List<string> _nixpacksChanges = [];
+    /// <summary>
+    /// What UpdateNixpacksToml changed in this run (or, in a dry run, would have): CommitAndPush commits it.
+    /// Null when it did not run (skipped), and git is asked instead.
+    /// </summary>
+    List<string>? _nixpacksChanges;
 
     AbsolutePath DeployerClonePath => string.IsNullOrEmpty(DeployerDirectory) ? TemporaryDirectory / "deployer" : AbsolutePath.Create(DeployerDirectory, RootDirectory);
 
@@ -36,6 +39,7 @@ public sealed partial class Build
         }
         var path = DeployerClonePath / NixpacksFile;
         var edit = NixpacksConfig.Apply(path.FileExists() ? File.ReadAllText(path) : null, path, BaseImageReference);
+        _nixpacksChanges = [.. edit.Changes];
         foreach (var replaced in edit.Replaced)
             Log.Warning("{Path}: {Replaced}", NixpacksFile, replaced);
         if (!edit.Changed)
@@ -47,7 +51,6 @@ public sealed partial class Build
         foreach (var change in edit.Changes)
             Log.Information("  {Change}", change);
         Files.Write(path, edit.Text);
-        _nixpacksChanges.AddRange(edit.Changes);
         ReportSummary($"{(IsDryRun ? "would change" : "changed")} {edit.Changes.Count} setting(s)" +
                       (edit.Replaced.Count > 0 ? $", replaced {edit.Replaced.Count} non-empty value(s) (see warnings)" : ""));
     }
@@ -62,8 +65,8 @@ public sealed partial class Build
             return;
         }
         // Normally UpdateNixpacksToml said so in this run; with it skipped, git says whether nixpacks.toml differs.
-        var pending = _nixpacksChanges.Count > 0
-            || (directory.DirectoryExists() && (await git.ReadAsync(directory, cancellationToken, "status", "--porcelain", "--", NixpacksFile)).Length > 0);
+        var pending = _nixpacksChanges is { } changes ? changes.Count > 0
+            : directory.DirectoryExists() && (await git.ReadAsync(directory, cancellationToken, "status", "--porcelain", "--", NixpacksFile)).Length > 0;
         if (!pending)
         {
             Log.Information("Nothing changed in the deployer repository: no commit, nothing to push");
@@ -113,7 +116,7 @@ public sealed partial class Build
             ReportSummary($"would push {branch} and open a pull request (dry run)");
             return;
         }
-        var body = PullRequestBody.Create(BaseImageReference, _nixpacksChanges, VerifyReport.Summary(TemporaryDirectory / VerifyReport.FileName));
+        var body = PullRequestBody.Create(BaseImageReference, _nixpacksChanges ?? [], VerifyReport.Summary(TemporaryDirectory / VerifyReport.FileName));
         var pullRequest = await new PullRequestOpener(GitHubApiUrl, GitHubToken!).OpenAsync(owner, name, branch, DeployerBranch, CommitMessage, body);
         var note = pullRequest.AlreadyOpen
             ? $"updated {branch}; pull request #{pullRequest.Number} was already open: {pullRequest.Url}"

@@ -57,7 +57,7 @@ public sealed partial class Build : NukeBuild
     Target CommitAndPush => _ => _
         .Description("Commit what UpdateNixpacksToml changed and push it, or open a pull request")
         .DependsOn(UpdateNixpacksToml)
-        .Requires(() => !PullRequest || IsDryRun || GitHubToken != null)
+        .Requires(() => GitHubToken != null || !PullRequest || IsDryRun)
         .Executes(CommitAndPushDeployer);
 
     Target Status => _ => _

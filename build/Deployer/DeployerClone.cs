@@ -38,8 +38,7 @@ public sealed class DeployerClone(GitClient git)
         var parent = Path.GetDirectoryName(Path.GetFullPath(directory))!;
         if (!git.IsDryRun)
             Directory.CreateDirectory(parent);
-        var clone = await git.RemoteAsync(git.IsDryRun && !Directory.Exists(parent) ? Directory.GetCurrentDirectory() : parent,
-            ["clone", "--quiet", "--branch", branch, "--", repository, directory], cancellationToken);
+        var clone = await git.RemoteAsync(parent, ["clone", "--quiet", "--branch", branch, "--", repository, directory], cancellationToken);
         if (!clone.Ran)
             return $"would clone {repository} ({branch}) into {directory} (dry run)";
         var head = await git.ReadAsync(directory, cancellationToken, "rev-parse", "HEAD");

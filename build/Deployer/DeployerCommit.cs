@@ -36,7 +36,9 @@ public sealed class DeployerCommit(GitClient git)
 
         Log.Warning("The remote {Branch} moved since the clone was updated; rebasing the commit on it once", branch);
         await git.RemoteAsync(directory, ["fetch", "--quiet", "origin", branch], cancellationToken);
-        var rebase = await git.ChangeAsync(directory, ["rebase", "--quiet", $"origin/{branch}"], cancellationToken, expectedExitCodes: [0, 1]);
+        // Rebasing commits anew: the committer needs the same identity as the commit did.
+        var rebase = await git.ChangeAsync(directory, [.. await IdentityAsync(directory, cancellationToken), "rebase", "--quiet", $"origin/{branch}"],
+            cancellationToken, expectedExitCodes: [0, 1]);
         if (rebase.ExitCode != 0)
         {
             await git.ChangeAsync(directory, ["rebase", "--abort"], cancellationToken);

@@ -83,6 +83,21 @@ public class DeployerCommitTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Without_a_configured_author_a_rejected_push_is_still_rebased_and_pushed()
+    {
+        var (repositories, commit) = await ClonedAsync(withIdentity: false);
+        using var _ = repositories;
+        Edit(repositories);
+        await commit.CommitAsync(repositories.Clone, ["nixpacks.toml"], Message, CancellationToken.None);
+        repositories.CommitAsColleague([("README.md", "# colleague\n")], "Colleague's change");
+
+        var pushed = await commit.PushAsync(repositories.Clone, "main", CancellationToken.None);
+
+        Assert.Equal("pushed to main after rebasing on the remote's new commits", pushed);
+        Assert.Equal("xooo-backend-base build <build@xooo.invalid>", repositories.Git(repositories.Remote, "log", "-1", "--format=%cn <%ce>", "main"));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_push_rejected_again_after_the_one_rebase_fails_clearly_and_keeps_the_commit()
     {
         var (repositories, commit) = await ClonedAsync();

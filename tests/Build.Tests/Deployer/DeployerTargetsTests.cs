@@ -33,6 +33,19 @@ public class DeployerTargetsTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task With_UpdateNixpacksToml_skipped_CommitAndPush_commits_what_an_earlier_run_wrote()
+    {
+        using var repositories = GitRepositories.Create();
+        Assert.Equal(0, (await DeployerBuild.RunAsync(repositories, ["UpdateNixpacksToml"])).ExitCode);
+        Assert.Equal(RealisticFile.Before, repositories.RemoteFile("nixpacks.toml"));
+
+        var (exitCode, output) = await DeployerBuild.RunAsync(repositories, ["CommitAndPush", "--skip", "UpdateNixpacksToml"]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(RealisticFile.After, repositories.RemoteFile("nixpacks.toml"));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Clone_uses_the_temporary_folder_by_default()
     {
         using var repositories = GitRepositories.Create();

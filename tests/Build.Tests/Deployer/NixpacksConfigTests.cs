@@ -83,10 +83,12 @@ public class NixpacksConfigTests
         var missing = NixpacksConfig.Apply("buildImage = \"xooo-backend-base:latest\"\n", "n", Image);
         var other = NixpacksConfig.Apply("providers = [\"...\", \"node\"]  # keep node\n", "n", Image);
         var multiLine = NixpacksConfig.Apply("providers = [\n  \"node\",\n]\n", "n", Image);
+        var multiLineWithoutTrailingComma = NixpacksConfig.Apply("providers = [\n  \"node\"\n]\n", "n", Image);
 
         Assert.StartsWith("buildImage = \"xooo-backend-base:latest\"\nproviders = [\"python\"]\n\n[phases.setup]\n", missing.Text);
         Assert.StartsWith("providers = [\"...\", \"node\", \"python\"]  # keep node\nbuildImage = ", other.Text);
         Assert.StartsWith("providers = [\n  \"node\",\n  \"python\",\n]\n", multiLine.Text);
+        Assert.StartsWith("providers = [\n  \"node\",\n  \"python\"\n]\n", multiLineWithoutTrailingComma.Text);
     }
 
     [Fact]

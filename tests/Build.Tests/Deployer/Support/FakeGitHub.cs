@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,27 +10,12 @@ namespace Xooo.Build.Tests.Deployer.Support;
 /// GET /repos/{owner}/{name}/pulls (open pull requests, filtered by head) and POST /repos/{owner}/{name}/pulls
 /// (201, or 422 "A pull request already exists"). Anything else is a 404; a wrong token a 401.
 /// </summary>
-public sealed class FakeGitHub : IDisposable
+public sealed class FakeGitHub(string owner, string name, string token) : LoopbackHttpServer("api")
 {
-    private readonly HttpListener _listener = new();
-    private readonly string _token;
     private readonly List<JsonObject> _pullRequests = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _serving;
 
-    public FakeGitHub(string owner, string name, string token)
-    {
-        (Owner, Name, _token) = (owner, name, token);
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}/api/";
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
-
-    public string Owner { get; }
-    public string Name { get; }
-    public string BaseUrl { get; }
+    public string Owner { get; } = owner;
+    public string Name { get; } = name;
 
     /// <summary>Every request: method, path and query, body.</summary>
     public List<(string Method, string PathAndQuery, string Body)> Requests { get; } = [];
@@ -50,31 +34,7 @@ public sealed class FakeGitHub : IDisposable
             _pullRequests.Add(PullRequest(_pullRequests.Count + 1, head, baseBranch, "opened earlier", ""));
     }
 
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            try
-            {
-                await AnswerAsync(context);
-            }
-            catch (Exception exception)
-            {
-                await RespondAsync(context.Response, 500, new JsonObject { ["message"] = exception.Message });
-            }
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    protected override async Task AnswerAsync(HttpListenerContext context)
     {
         var request = context.Request;
         var body = await new StreamReader(request.InputStream, Encoding.UTF8).ReadToEndAsync();
@@ -83,7 +43,7 @@ public sealed class FakeGitHub : IDisposable
 
         // GitHub takes "token", "Token" and "Bearer" as the scheme; the value must match exactly.
         var authorization = (request.Headers["Authorization"] ?? "").Split(' ', 2);
-        if (authorization is not [var scheme, var value] || value != _token
+        if (authorization is not [var scheme, var value] || value != token
             || !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase)))
         {
             await RespondAsync(context.Response, 401, new JsonObject { ["message"] = "Bad credentials" });
@@ -144,27 +104,5 @@ public sealed class FakeGitHub : IDisposable
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener's pending accept ends with an exception when it stops.
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Xooo.Build.Tests.Deployer.Support;
@@ -9,28 +8,9 @@ namespace Xooo.Build.Tests.Deployer.Support;
 /// Serves the fixture's repositories over smart HTTP on 127.0.0.1 (git http-backend behind HttpListener), like
 /// GitHub: every request must carry Basic credentials whose password is the token, else 401 and a challenge.
 /// </summary>
-public sealed class GitHttpServer : IDisposable
+public sealed class GitHttpServer(GitRepositories repositories, string token) : LoopbackHttpServer("git")
 {
-    private readonly HttpListener _listener = new();
-    private readonly GitRepositories _repositories;
-    private readonly string _token;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _serving;
-
-    public GitHttpServer(GitRepositories repositories, string token)
-    {
-        (_repositories, _token) = (repositories, token);
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            BaseUrl = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/git/";
-        }
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
-
-    public string BaseUrl { get; }
+    private readonly GitRepositories _repositories = repositories;
 
     public string RemoteUrl => BaseUrl + Path.GetFileName(_repositories.Remote);
 
@@ -38,32 +18,7 @@ public sealed class GitHttpServer : IDisposable
     public int Authorized { get; private set; }
     public int Challenged { get; private set; }
 
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            try
-            {
-                await AnswerAsync(context);
-            }
-            catch (Exception)
-            {
-                context.Response.StatusCode = 500;
-                context.Response.Close();
-            }
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    protected override async Task AnswerAsync(HttpListenerContext context)
     {
         var request = context.Request;
         var user = Credentials(request.Headers["Authorization"]);
@@ -124,21 +79,6 @@ public sealed class GitHttpServer : IDisposable
         if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
             return null;
         var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..].Trim())).Split(':', 2);
-        return pair is [var name, var password] && password == _token ? name : null;
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The pending accept ends with an exception when the listener stops.
-        }
+        return pair is [var name, var password] && password == token ? name : null;
     }
 }
