@@ -49,7 +49,7 @@ public interface ITargetDefinition
     ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
 
     /// <summary>The condition must hold; checked for every scheduled target before the first runs.</summary>
-    ITargetDefinition Requires(Expression<Func<bool>> condition);
+    ITargetDefinition Requires(Expression<Func<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
 
     /// <summary>When this target fails, the targets that do not depend on it still run.</summary>
     ITargetDefinition ProceedAfterFailure();

@@ -19,10 +19,11 @@ internal sealed record Requirement(string MemberName, string Text, Func<bool> Is
         return new Requirement(member, member, () => HasValue(read()));
     }
 
-    public static Requirement ForCondition(Expression<Func<bool>> condition)
+    /// <param name="text">The condition as written in the source (CallerArgumentExpression), shown when it fails.</param>
+    public static Requirement ForCondition(Expression<Func<bool>> condition, string? text)
     {
         var check = condition.Compile(preferInterpretation: true);
-        return new Requirement("", ConditionText.Of(condition.Body), check);
+        return new Requirement("", text is null ? ConditionText.Of(condition.Body) : ConditionText.OfSource(text), check);
     }
 
     private static bool HasValue(object? value) => value switch
@@ -39,4 +40,8 @@ internal static class ConditionText
 {
     public static string Of(Expression expression) =>
         System.Text.RegularExpressions.Regex.Replace(expression.ToString(), @"value\([^)]*\)\.", "");
+
+    /// <summary>"() => Token != null" reads as "Token != null".</summary>
+    public static string OfSource(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"^\(\)\s*=>\s*", "");
 }

@@ -50,7 +50,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => SkippedDependencyBehavior = behavior);
 
     public ITargetDefinition Requires<T>(Expression<Func<T>> parameter) => Set(() => Requirements.Add(Requirement.ForValue(parameter)));
-    public ITargetDefinition Requires(Expression<Func<bool>> condition) => Set(() => Requirements.Add(Requirement.ForCondition(condition)));
+    public ITargetDefinition Requires(Expression<Func<bool>> condition, string? text = null) => Set(() => Requirements.Add(Requirement.ForCondition(condition, text)));
 
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);

@@ -27,7 +27,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(build.Ran);
         Assert.Contains("Publish needs parameter --api-token", run.Output);
-        Assert.Contains("Scale needs (Replicas != \"0\")", run.Output);
+        Assert.Contains("Scale needs Replicas != \"0\"", run.Output);
     }
 
     [Fact]
