@@ -45,8 +45,8 @@ public interface ITargetDefinition
 
     ITargetDefinition WhenSkipped(DependencyBehavior behavior);
 
-    /// <summary>The parameter must have a value; checked for every scheduled target before the first runs.</summary>
-    ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
+    /// <summary>The parameter (a reference or nullable type, as in Nuke) must have a value; checked for every scheduled target before the first runs.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter) where T : class?;
 
     /// <summary>The condition must hold; checked for every scheduled target before the first runs.</summary>
     ITargetDefinition Requires(Expression<Func<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);

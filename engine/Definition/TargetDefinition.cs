@@ -49,7 +49,7 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => SkippedDependencyBehavior = behavior);
 
-    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter) => Set(() => Requirements.Add(Requirement.ForValue(parameter)));
+    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter) where T : class? => Set(() => Requirements.Add(Requirement.ForValue(parameter)));
     public ITargetDefinition Requires(Expression<Func<bool>> condition, string? text = null) => Set(() => Requirements.Add(Requirement.ForCondition(condition, text)));
 
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);

@@ -23,7 +23,14 @@ internal static class TargetCollector
                 throw new UsageException(
                     $"Two targets are named {property.Name}: {clash.Owner.Name}.{clash.Name} and {property.DeclaringType?.Name}.{property.Name}.");
             var definition = new TargetDefinition();
-            factory(definition);
+            try
+            {
+                factory(definition);
+            }
+            catch (Exception exception) when (exception is not UsageException)
+            {
+                throw new UsageException($"The definition of target {property.Name} is broken: {exception.Message}");
+            }
             targets.Add(new ExecutableTarget(property.Name, property.DeclaringType!, factory.Method, definition, targets.Count));
         }
         ResolveEdges(build, targets);

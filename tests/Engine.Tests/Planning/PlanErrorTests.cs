@@ -46,6 +46,22 @@ public sealed class PlanErrorTests : IDisposable
         Assert.Empty(build.Ran);
     }
 
+    private sealed class BrokenDefinitionBuild : RecordingBuild
+    {
+        public Target Broken => _ => throw new InvalidOperationException("no description for you");
+        public Target Fine => _ => _.Executes(() => Record("Fine"));
+    }
+
+    [Fact]
+    public async Task A_definition_that_throws_is_a_usage_error_naming_the_target()
+    {
+        var build = new BrokenDefinitionBuild();
+        var run = await _harness.RunAsync(build, ["Fine"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("The definition of target Broken is broken: no description for you", run.Output);
+        Assert.Empty(build.Ran);
+    }
+
     [Fact]
     public async Task A_target_that_depends_on_itself_is_a_usage_error()
     {
