@@ -1,5 +1,6 @@
 using Serilog;
 using Xooo.Build.Deployer;
+using Xooo.Build.Image;
 using Xooo.Engine;
 
 namespace Xooo.Build;
@@ -116,7 +117,7 @@ public sealed partial class Build
             ReportSummary($"would push {branch} and open a pull request (dry run)");
             return;
         }
-        var body = PullRequestBody.Create(BaseImageReference, _nixpacksChanges ?? [], VerifyReport.Summary(TemporaryDirectory / VerifyReport.FileName));
+        var body = PullRequestBody.Create(BaseImageReference, _nixpacksChanges ?? [], VerificationReport.MarkdownOf(VerifyReportFile));
         var pullRequest = await new PullRequestOpener(GitHubApiUrl, GitHubToken!).OpenAsync(owner, name, branch, DeployerBranch, CommitMessage, body);
         var note = pullRequest.AlreadyOpen
             ? $"updated {branch}; pull request #{pullRequest.Number} was already open: {pullRequest.Url}"

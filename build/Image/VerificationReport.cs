@@ -41,6 +41,24 @@ public sealed record VerificationReport(
         }
     }
 
+    /// <summary>The report as a pull request shows it: the summary, then a line per check.</summary>
+    public string Markdown() =>
+        Summary + "\n\n" + string.Join("\n", Checks.Select(c =>
+            $"- {c.Status switch { CheckStatus.Passed => "✅", CheckStatus.Failed => "❌", _ => "⏸" }} {c.Name}"));
+
+    /// <summary>The markdown of the report at <paramref name="path"/>; null when there is none; a note when it is unreadable.</summary>
+    public static string? MarkdownOf(string path)
+    {
+        try
+        {
+            return Read(path)?.Markdown();
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return $"(the Verify report at {path} could not be read: {exception.Message})";
+        }
+    }
+
     public string ToJson() => JsonSerializer.Serialize(new
     {
         Image,

@@ -1,3 +1,4 @@
+using Xooo.Build.Image;
 using System.Text.Json;
 using Xooo.Build.Deployer;
 using Xooo.Build.Tests.Deployer.Support;
@@ -131,8 +132,9 @@ public class DeployerTargetsTests
         var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = token };
         string[] arguments = ["CommitAndPush", "--pull-request", "--github-api-url", github.BaseUrl, "--github-repository", "xooo/deployer"];
         Directory.CreateDirectory(Path.Combine(repositories.Root, ".nuke", "temp"));
-        File.WriteAllText(Path.Combine(repositories.Root, ".nuke", "temp", VerifyReport.FileName),
-            JsonSerializer.Serialize(new { summary = "12 of 12 checks passed (python, venv on PATH, postgrest 12.2.3)" }));
+        File.WriteAllText(Path.Combine(repositories.Root, ".nuke", "temp", VerificationReport.FileName), new VerificationReport(
+            "xooo-backend-base:candidate", "sha256:0123456789abcdef", DateTimeOffset.UtcNow,
+            [CheckResult.Pass("python is 3.11", "3.11.2"), CheckResult.Pass("postgrest --version", "PostgREST 12.2.3")], []).ToJson());
         var main = repositories.RemoteHead();
         var branch = PullRequestBranch.Name("xooo-backend-base", "latest", DateTimeOffset.UtcNow);
 
@@ -144,7 +146,8 @@ public class DeployerTargetsTests
         Assert.Equal(RealisticFile.After, repositories.RemoteFile("nixpacks.toml", branch));
         var pullRequest = Assert.Single(github.PullRequests);
         Assert.Equal((branch, "main", DefaultMessage), ((string?)pullRequest["head"]!["ref"], (string?)pullRequest["base"]!["ref"], (string?)pullRequest["title"]));
-        Assert.Contains("12 of 12 checks passed", (string?)pullRequest["body"]);
+        Assert.Contains("all 2 checks passed", (string?)pullRequest["body"]);
+        Assert.Contains("- ✅ postgrest --version", (string?)pullRequest["body"]);
         Assert.Contains("opened pull request #1", output);
         Assert.Equal("main", repositories.Git(repositories.Clone, "symbolic-ref", "--short", "HEAD"));
         Assert.Equal("", repositories.Git(repositories.Clone, "status", "--porcelain"));

@@ -1,4 +1,5 @@
 using Xooo.Build.Deployer;
+using Xooo.Build.Image;
 
 namespace Xooo.Build.Tests.Deployer;
 
@@ -8,7 +9,7 @@ public sealed class PullRequestTextTests : IDisposable
 
     private string Report(string json)
     {
-        var path = Path.Combine(_folder, VerifyReport.FileName);
+        var path = Path.Combine(_folder, VerificationReport.FileName);
         File.WriteAllText(path, json);
         return path;
     }
@@ -22,23 +23,20 @@ public sealed class PullRequestTextTests : IDisposable
     }
 
     [Fact]
-    public void The_verify_summary_is_used_as_written()
+    public void The_verify_report_becomes_its_summary_and_a_line_per_check()
     {
-        Assert.Equal("12 of 12 checks passed", VerifyReport.Summary(Report("""{"summary":"12 of 12 checks passed","checks":[]}""")));
-    }
+        var report = new VerificationReport("xooo-backend-base:candidate", "sha256:0123456789abcdef", DateTimeOffset.UtcNow,
+            [CheckResult.Pass("python is 3.11", "3.11.2"), CheckResult.Fail("postgrest --version", "PostgREST 11.0.0")], []);
 
-    [Fact]
-    public void Without_a_summary_the_checks_become_a_list()
-    {
-        var summary = VerifyReport.Summary(Report("""{"checks":[{"name":"python 3.11","passed":true},{"name":"postgrest 12.2.3","passed":false}]}"""));
+        var markdown = VerificationReport.MarkdownOf(Report(report.ToJson()));
 
-        Assert.Equal("- ✅ python 3.11\n- ❌ postgrest 12.2.3", summary);
+        Assert.Equal("1 of 2 checks failed: postgrest --version\n\n- ✅ python is 3.11\n- ❌ postgrest --version", markdown);
     }
 
     [Fact]
     public void No_report_means_no_summary_and_the_body_says_so()
     {
-        Assert.Null(VerifyReport.Summary(Path.Combine(_folder, "missing.json")));
+        Assert.Null(VerificationReport.MarkdownOf(Path.Combine(_folder, "missing.json")));
         var body = PullRequestBody.Create("xooo-backend-base:latest", ["added buildImage = \"xooo-backend-base:latest\""], null);
 
         Assert.Contains("- added buildImage = \"xooo-backend-base:latest\"", body);
@@ -47,7 +45,7 @@ public sealed class PullRequestTextTests : IDisposable
 
     [Fact]
     public void A_report_that_is_not_json_is_said_in_the_body_not_thrown() =>
-        Assert.StartsWith("(the Verify report at ", VerifyReport.Summary(Report("not json")));
+        Assert.StartsWith("(the Verify report at ", VerificationReport.MarkdownOf(Report("not json")));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
