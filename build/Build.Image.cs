@@ -18,6 +18,8 @@ public sealed partial class Build
     DockerClient Docker => _docker ??= new DockerClient(Tools, DockerHost);
     BaseImageInputs Inputs => _inputs ??= BaseImageInputs.Load(new BaseImageSettings(
         RootDirectory / BaseImageDirectory, PythonImage, PipIndexUrl, PostgrestUrl, PostgrestSha256));
+    // A dry run builds nothing, so the missing PostgREST pin is only a warning there: the preview goes on.
+    IReadOnlyList<string> BlockingProblems => IsDryRun ? [.. Inputs.Problems.Where(p => p != Inputs.PinProblem)] : Inputs.Problems;
     AbsolutePath VerifyReportFile => TemporaryDirectory / VerificationReport.FileName;
 
     async Task RestoreInputs(CancellationToken cancellationToken)
@@ -32,7 +34,9 @@ public sealed partial class Build
         {
             problems.Add(exception.Message);
         }
-        problems.AddRange(Inputs.Problems);
+        problems.AddRange(BlockingProblems);
+        if (IsDryRun && Inputs.PinProblem is { } pinProblem)
+            Log.Warning("A real build would stop here: {Problem}", pinProblem);
         if (problems.Count > 0)
             throw new InvalidOperationException(
                 $"Restore found {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
@@ -47,13 +51,13 @@ public sealed partial class Build
         }
         _parentImageId = parent?.Id;
         ReportSummary($"docker {version ?? "absent (dry run)"}; {Inputs.Requirements.Count} pinned requirements; "
-            + $"PostgREST pin from {Inputs.Pin!.Source}; parent {PythonImage} {DockerIds.Short(_parentImageId)}");
+            + $"PostgREST pin {(Inputs.Pin is { } pin ? "from " + pin.Source : "missing")}; parent {PythonImage} {DockerIds.Short(_parentImageId)}");
     }
 
     async Task BuildCandidate(CancellationToken cancellationToken)
     {
-        if (Inputs.Problems.Count > 0)
-            throw new InvalidOperationException("The base-image inputs have problems (run Restore to list them all): " + Inputs.Problems[0]);
+        if (BlockingProblems.Count > 0)
+            throw new InvalidOperationException("The base-image inputs have problems (run Restore to list them all): " + BlockingProblems[0]);
         var parentId = _parentImageId ?? (await Docker.InspectImageAsync(PythonImage, cancellationToken))?.Id;
         if (parentId is null && !IsDryRun)
             throw new DockerException($"The parent image {PythonImage} is not here: run Restore, which pulls it.");

@@ -23,6 +23,9 @@ public sealed class BaseImageInputs
     public IReadOnlyList<string> RequirementProblems { get; private set; } = [];
     public PostgrestPin? Pin { get; private set; }
 
+    /// <summary>Why there is no PostgREST pin (also in <see cref="Problems"/>); a dry run only warns of it.</summary>
+    public string? PinProblem { get; private set; }
+
     /// <summary>The files docker build reads (the Dockerfile and the context, which .dockerignore narrows).</summary>
     public List<KeyValuePair<string, byte[]>> Files { get; } = [];
 
@@ -83,6 +86,7 @@ public sealed class BaseImageInputs
 
         var (pin, problem) = PostgrestPin.Resolve(inputs.PinFilePath, settings.PostgrestSha256, settings.PostgrestUrl);
         inputs.Pin = pin;
+        inputs.PinProblem = problem;
         if (problem is not null)
             inputs.Problems.Add(problem);
         return inputs;

@@ -42,7 +42,8 @@ public sealed class ImageVerifier(DockerClient docker)
             commands,
         });
         var result = await docker.RunAsync(image, "/opt/venv/bin/python", ["-", request], cancellationToken, input: Script());
-        var history = await docker.HistoryAsync(image, cancellationToken);
+        // In a dry run the image may not exist (the build was only printed): then there is no history to read.
+        var history = inspected is null ? null : await docker.HistoryAsync(image, cancellationToken);
 
         if (!result.Ran)
             return new VerificationReport(image, null, DateTimeOffset.UtcNow,

@@ -40,4 +40,21 @@ public sealed class DryRunTests : IDisposable
         Assert.Contains("Promoted: xooo-backend-base:latest is xooo-backend-base:candidate (first image)", result.Output);
         Assert.False(File.Exists(_root.TempFile("verify-report.json")), "a dry run wrote the Verify report");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_dry_run_without_a_PostgREST_pin_warns_that_a_real_build_would_refuse_and_goes_on()
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ProgramLocator.Find("dotnet")
+            ?? throw new InvalidOperationException("dotnet was not found");
+
+        var result = await TestProcess.RunAsync(dotnet,
+            [Path.Combine(AppContext.BaseDirectory, "_build.dll"), "BuildBaseImage", "--dry-run", "--root", _root.Path, "--no-logo"],
+            TimeSpan.FromSeconds(100),
+            new Dictionary<string, string?> { ["PATH"] = _emptyPath.FullName, ["DOCKER_HOST"] = null },
+            _root.Path);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("A real build would stop here: No PostgREST SHA-256 pin is recorded", result.Output);
+        Assert.Contains("[dry run] would run: docker build", result.Output);
+    }
 }
