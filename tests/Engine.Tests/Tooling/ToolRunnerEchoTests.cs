@@ -22,17 +22,6 @@ public class ToolRunnerEchoTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task The_whole_environment_is_shown_at_verbose_level_with_secrets_masked()
-    {
-        var log = LogCapture.Start(Verbosity.Verbose);
-
-        await _runner.RunAsync(new ToolCommand("true").WithSecretEnvironment("PIN", "4242-secret").WithEnvironment("MODE", "fast lane"));
-
-        Assert.Contains(log.Lines, l => l.Contains("with environment MODE='fast lane' PIN=***"));
-        Assert.DoesNotContain(log.Lines, l => l.Contains("4242-secret"));
-    }
-
-    [Fact(Timeout = 60_000)]
     public async Task A_short_secret_in_the_environment_is_still_echoed_as_stars()
     {
         var log = LogCapture.Start(Verbosity.Verbose);
@@ -41,6 +30,7 @@ public class ToolRunnerEchoTests
 
         Assert.Contains(log.Lines, l => l.Contains("with environment MODE='fast lane' PIN=***"));
         Assert.Contains(log.Lines, l => l.EndsWith("> true"));
+        Assert.DoesNotContain(log.Lines, l => l.Contains("PIN=42"));
     }
 
     [Fact(Timeout = 60_000)]
