@@ -4,7 +4,8 @@
 # Skipping the build when nothing changed is what keeps `./build.sh --help` well under a second.
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")"
+# Work from the script's folder (without a slash in its path, that is where we are already).
+if [[ "${BASH_SOURCE[0]}" == */* ]]; then cd "${BASH_SOURCE[0]%/*}"; fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Build servers left running would inherit our stdout and keep a caller's pipe open long after we exit.
@@ -31,11 +32,13 @@ dotnet_candidates() {
 # `dotnet --list-sdks` takes a noticeable part of a second, so it is the fallback, and its answer is cached.
 installed_sdks() {
     local dotnet=$1 root
-    root=$(dirname "$(readlink -f "$dotnet")")
+    root=$(readlink -f "$dotnet")
+    root=${root%/*}
     if [[ -d "$root/sdk" ]]; then
         local dir
         for dir in "$root"/sdk/*/; do
-            [[ -f "$dir/dotnet.dll" ]] && basename "$dir"
+            dir=${dir%/}
+            [[ -f "$dir/dotnet.dll" ]] && echo "${dir##*/}"
         done
         return 0
     fi

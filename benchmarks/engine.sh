@@ -8,6 +8,8 @@
 #  - warm, in process: the same run repeated inside one process, output discarded: the engine's own work once
 #    its code is compiled.
 # Also the real build's `--plan BuildBaseImage CommitAndPush` and `--help`, cold, for reference.
+# With --instructions, also the instructions each cold run executes, counted by valgrind's callgrind: the same
+# count whatever else the machine is doing, so a change's effect shows even on a busy machine (slow: minutes).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source benchmarks/machine.sh
@@ -50,4 +52,15 @@ baseline=$(cold 'runtime start only (baseline)')
         printf "- cold, per process, median minus the runtime start: six targets run %.0f ms, their --plan %.0f ms, the real build'"'"'s --plan %.0f ms\n", run - base, plan - base, real - base }'
     echo "- warm, in process, six targets run (parameters, plan, run, summary; $(wc -l <"$out/engine-warm.txt") runs):" \
         "first $(head -n1 "$out/engine-warm.txt") ms, median of the others $(tail -n +2 "$out/engine-warm.txt" | median) ms"
+    if [[ "${1:-}" == "--instructions" ]]; then
+        instructions() {
+            DOTNET_EnableWriteXorExecute=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null dotnet "$@" 2>&1 >/dev/null |
+                sed -nE 's/.*I +refs: +([0-9,]+).*/\1/p' | tr -d ,
+        }
+        start=$(instructions "$bench" --startup-only)
+        echo "- instructions (callgrind), cold: runtime start $((start / 1000000)) M;" \
+            "six targets run +$(( ($(instructions "$bench" BuildBaseImage CommitAndPush) - start) / 1000000 )) M;" \
+            "their --plan +$(( ($(instructions "$bench" --plan BuildBaseImage CommitAndPush) - start) / 1000000 )) M;" \
+            "the real build's --help +$(( ($(instructions "$real" --root "$root" --help) - start) / 1000000 )) M"
+    fi
 } | tee "$out/engine.md"
