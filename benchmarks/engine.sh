@@ -29,7 +29,7 @@ trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/.nuke"
 cd "$root"
 
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/engine-cold.json" --export-markdown "$out/engine-cold.md" \
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/engine-cold.json" \
     -n 'runtime start only (baseline)' "dotnet $bench --startup-only" \
     -n 'six targets: parameters, plan, run, summary' "dotnet $bench BuildBaseImage CommitAndPush" \
     -n 'six targets: --plan' "dotnet $bench --plan BuildBaseImage CommitAndPush" \
@@ -45,7 +45,7 @@ baseline=$(cold 'runtime start only (baseline)')
     echo "### Engine overhead ($(date -u +%Y-%m-%d))"
     machine_description
     echo
-    cat "$out/engine-cold.md"
+    results_table "$out/engine-cold.json"
     echo
     awk -v run="$(cold 'six targets: parameters, plan, run, summary')" -v plan="$(cold 'six targets: --plan')" \
         -v real="$(cold 'real build: --plan BuildBaseImage CommitAndPush')" -v base="$baseline" 'BEGIN {
