@@ -30,6 +30,11 @@ public sealed partial class Build
         {
             version = await Docker.ServerVersionAsync(cancellationToken);
         }
+        catch (DockerException exception) when (IsDryRun)
+        {
+            // A laptop with the docker CLI but no engine still gets a complete preview; a real build stops here.
+            Log.Warning("A real build would stop here: {Problem}", exception.Message);
+        }
         catch (DockerException exception)
         {
             problems.Add(exception.Message);
@@ -40,7 +45,7 @@ public sealed partial class Build
         if (problems.Count > 0)
             throw new InvalidOperationException(
                 $"Restore found {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
-        if (version is null)
+        if (version is null && ProgramLocator.Find("docker") is null)
             Log.Warning("docker is not on PATH: the dry run goes on without it and prints the docker commands");
 
         var parent = await Docker.InspectImageAsync(PythonImage, cancellationToken);

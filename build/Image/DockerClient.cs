@@ -23,6 +23,8 @@ public sealed class DockerClient(ToolRunner tools, string? dockerHost = null)
     // Everything but 125, which is docker's own "could not run the container".
     private static readonly int[] AnyContainerExit = [.. Enumerable.Range(0, 256).Where(code => code != 125)];
 
+    private bool _daemonSilent;
+
     public bool IsDryRun => tools.IsDryRun;
 
     public string DaemonAddress => dockerHost is { Length: > 0 } ? dockerHost
@@ -48,8 +50,12 @@ public sealed class DockerClient(ToolRunner tools, string? dockerHost = null)
         if (!result.Ran)
             return null;
         if (result.ExitCode != 0 || result.Output.Trim().Length == 0)
+        {
+            // A dry run goes on without a daemon (the caller warns); its later queries are skipped, not failed.
+            _daemonSilent = IsDryRun;
             throw new DockerException($"The Docker daemon at {DaemonAddress} does not answer ({LastLine(result.Error)}). "
                 + "Start it (systemctl start docker), or point DOCKER_HOST or --docker-host at one that runs.");
+        }
         return result.Output.Trim();
     }
 
@@ -63,7 +69,7 @@ public sealed class DockerClient(ToolRunner tools, string? dockerHost = null)
     private async Task<T?> InspectAsync<T>(string kind, string name, Func<string, T> parse, CancellationToken cancellationToken)
         where T : class
     {
-        var result = await tools.RunAsync(Docker(kind, "inspect", "--format", "{{json .}}", name).Quietly().WithExpectedExitCodes(0, 1), cancellationToken);
+        var result = await QueryAsync(Docker(kind, "inspect", "--format", "{{json .}}", name).Quietly().WithExpectedExitCodes(0, 1), cancellationToken);
         if (!result.Ran)
             return null;
         if (result.ExitCode == 0)
@@ -133,8 +139,16 @@ public sealed class DockerClient(ToolRunner tools, string? dockerHost = null)
     /// <summary>The command of every layer, untruncated; null in a dry run without docker.</summary>
     public async Task<string?> HistoryAsync(string image, CancellationToken cancellationToken)
     {
-        var result = await tools.RunAsync(Docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", image).Quietly(), cancellationToken);
+        var result = await QueryAsync(Docker("history", "--no-trunc", "--format", "{{.CreatedBy}}", image).Quietly(), cancellationToken);
         return result.Ran ? result.Output : null;
+    }
+
+    private async Task<ToolResult> QueryAsync(ToolCommand query, CancellationToken cancellationToken)
+    {
+        if (!_daemonSilent)
+            return await tools.RunAsync(query, cancellationToken);
+        Serilog.Log.Information("[dry run] the Docker daemon does not answer; skipped the query: {Command}", query.Echo);
+        return ToolResult.NotRun;
     }
 
     private ToolCommand Docker(params IEnumerable<string> arguments)

@@ -57,4 +57,25 @@ public sealed class DryRunTests : IDisposable
         Assert.Contains("A real build would stop here: No PostgREST SHA-256 pin is recorded", result.Output);
         Assert.Contains("[dry run] would run: docker build", result.Output);
     }
+
+    [SkippableFact(Timeout = 120_000)]
+    public async Task A_dry_run_with_the_docker_CLI_but_no_daemon_warns_and_completes()
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ProgramLocator.Find("dotnet")
+            ?? throw new InvalidOperationException("dotnet was not found");
+        Skip.If(ProgramLocator.Find("docker") is null, "the docker CLI is not on PATH");
+        var socket = $"unix:///nonexistent-{Guid.NewGuid():N}.sock";
+
+        var result = await TestProcess.RunAsync(dotnet,
+            [Path.Combine(AppContext.BaseDirectory, "_build.dll"), "BuildBaseImage", "--dry-run", "--root", _root.Path, "--no-logo", "--postgrest-sha256", new string('b', 64)],
+            TimeSpan.FromSeconds(100),
+            new Dictionary<string, string?> { ["DOCKER_HOST"] = socket },
+            _root.Path);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains($"A real build would stop here: The Docker daemon at {socket} does not answer", result.Output);
+        Assert.Contains("[dry run] the Docker daemon does not answer; skipped the query: docker image inspect", result.Output);
+        Assert.Contains("[dry run] would run: docker build", result.Output);
+        Assert.Contains("Build succeeded", result.Output);
+    }
 }
