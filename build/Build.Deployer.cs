@@ -30,14 +30,20 @@ public sealed partial class Build
         ReportSummary(outcome);
     }
 
+    // A dry run clones nothing, so on a first run there is no nixpacks.toml to compare or commit.
+    bool NoCloneInDryRun()
+    {
+        if (!IsDryRun || DeployerClonePath.DirectoryExists())
+            return false;
+        Log.Warning("[dry run] There is no clone at {Directory} yet, so no nixpacks.toml to compare; a run without --dry-run clones it first", DeployerClonePath);
+        ReportSummary("no clone yet (dry run): nothing to compare");
+        return true;
+    }
+
     void UpdateNixpacks()
     {
-        if (IsDryRun && !DeployerClonePath.DirectoryExists())
-        {
-            Log.Warning("[dry run] There is no clone at {Directory} yet, so no nixpacks.toml to compare; a run without --dry-run clones it first", DeployerClonePath);
-            ReportSummary("no clone yet (dry run): nothing to compare");
+        if (NoCloneInDryRun())
             return;
-        }
         var path = DeployerClonePath / NixpacksFile;
         var edit = NixpacksConfig.Apply(path.FileExists() ? File.ReadAllText(path) : null, path, BaseImageReference);
         _nixpacksChanges = [.. edit.Changes];
@@ -60,11 +66,8 @@ public sealed partial class Build
     {
         var directory = DeployerClonePath;
         var git = DeployerGit;
-        if (IsDryRun && !directory.DirectoryExists())
-        {
-            ReportSummary("no clone yet (dry run): nothing to compare");
+        if (NoCloneInDryRun())
             return;
-        }
         // Normally UpdateNixpacksToml said so in this run; with it skipped, git says whether nixpacks.toml differs.
         var pending = _nixpacksChanges is { } changes ? changes.Count > 0
             : directory.DirectoryExists() && (await git.ReadAsync(directory, cancellationToken, "status", "--porcelain", "--", NixpacksFile)).Length > 0;

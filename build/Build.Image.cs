@@ -104,12 +104,7 @@ public sealed partial class Build
             image, Inputs.Requirements, PostgrestPin.ExpectedVersion(PostgrestUrl), SecretValues(), cancellationToken);
         foreach (var line in report.Table())
             Log.Information("  {Line}", line);
-        if (!IsDryRun)
-        {
-            Directory.CreateDirectory(TemporaryDirectory);
-            File.WriteAllText(VerifyReportFile, report.ToJson());
-            Log.Information("Report: {Path}", VerifyReportFile);
-        }
+        WriteReport(VerifyReportFile, report.ToJson());
 
         if (report.Failures.Count > 0)
             throw new InvalidOperationException($"Verify failed on {image}, so {Names.Latest} did not move. {report.Summary}:{Environment.NewLine}"
@@ -138,11 +133,7 @@ public sealed partial class Build
         if (Json)
         {
             var json = status.ToJson();
-            if (!IsDryRun)
-            {
-                Directory.CreateDirectory(TemporaryDirectory);
-                File.WriteAllText(TemporaryDirectory / StatusReport.FileName, json);
-            }
+            WriteReport(TemporaryDirectory / StatusReport.FileName, json);
             BuildOutput.Current.WriteLine(json);
         }
         ReportSummary(status.Latest.Id is null
@@ -155,6 +146,16 @@ public sealed partial class Build
         var moved = await new ImagePromoter(Docker).RollbackAsync(Names, cancellationToken);
         Log.Information("{Moved}", moved);
         ReportSummary(moved);
+    }
+
+    // Reports are for people and scripts after the run; a dry run leaves none (and its diff would only be noise).
+    void WriteReport(AbsolutePath path, string json)
+    {
+        if (IsDryRun)
+            return;
+        Directory.CreateDirectory(path.Parent);
+        File.WriteAllText(path, json);
+        Log.Information("Report: {Path}", path);
     }
 
     // Values that must never end up in the image: Verify looks for them in its history, environment and labels.

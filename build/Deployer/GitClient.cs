@@ -69,8 +69,11 @@ public sealed class GitClient
         if (!remote)
             command = command.Quietly();
         if (remote && _token is not null)
-            foreach (var (name, value) in CredentialEnvironment.SetItem(TokenVariable, _token))
+        {
+            foreach (var (name, value) in CredentialEnvironment)
                 command = command.WithEnvironment(name, value);
+            command = command.WithSecretEnvironment(TokenVariable, _token);
+        }
         foreach (var (name, value) in _environment)
             command = command.WithEnvironment(name, value);
         return _tools.RunAsync(changesState ? command.ThatChangesState() : command, cancellationToken);

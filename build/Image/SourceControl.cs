@@ -1,3 +1,4 @@
+using Xooo.Build.Deployer;
 using Xooo.Engine;
 
 namespace Xooo.Build.Image;
@@ -20,11 +21,10 @@ public static class SourceControl
             ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString()
             : url;
 
+    // Through the one git client: its environment (no prompts, English messages) and its echo.
     private static async Task<string?> GitAsync(ToolRunner tools, string directory, string[] arguments, CancellationToken cancellationToken)
     {
-        var result = await tools.RunAsync(
-            new ToolCommand("git").WithArguments(arguments).WithWorkingDirectory(directory).Quietly().WithExpectedExitCodes(0, 1, 2, 128),
-            cancellationToken);
+        var result = await new GitClient(tools).QueryAsync(directory, arguments, [0, 1, 2, 128], cancellationToken);
         return result.Succeeded && result.Output.Trim() is { Length: > 0 } text ? text : null;
     }
 }
